@@ -1,0 +1,410 @@
+import { basename } from 'node:path';
+import type Database from 'better-sqlite3';
+import { FIELDS, ID_FIELD, type Kind } from '../shared/kinds';
+import type {
+  Detection,
+  DuplicateRow,
+  FieldReport,
+  ImportProgress,
+  ImportReport,
+  MappingSpec,
+  RejectedRow,
+} from '../shared/import-types';
+import { sniffFile, type Encoding } from './sniff';
+import { decodeHead, EncodingRestart } from './text-stream';
+import { csvRecords, detectLayout } from './csv-source';
+import { sheetHeads, xlsxRecords } from './xlsx-source';
+import { readHeader, type Header } from './header';
+import { planColumns, MappingError, type ColumnPlan } from './recognize';
+import { RowConverter } from './row-converter';
+import { ImportWriter } from './writer';
+import { DateOrderRestart, DateOrderState, type DateOrder } from './values/dates';
+import { ImportFileError, type ImportErrorCode } from './errors';
+import type { RecordBatch } from './records';
+
+export interface ImportFileOptions {
+  readonly mapping?: MappingSpec;
+  /** Import the valid rows and report the others, instead of refusing the whole file. */
+  readonly skipInvalid?: boolean;
+  /** How to read 03/04/2024 when nothing in the file tells. */
+  readonly defaultDateOrder?: DateOrder;
+  /** The vendor name of our own machines. */
+  readonly ownVendor?: string;
+  /** The file's name in messages and in the history (default: its base name). */
+  readonly displayName?: string;
+  readonly source?: 'file' | 'demo';
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ImportProgress) => void;
+  readonly now?: () => Date;
+}
+
+/** How many rejected rows and duplicates a report lists (all are counted). */
+export const LISTED_ROWS = 1000;
+
+/** Restarts with what the file turned out to be (its encoding, its date order). */
+interface Learned {
+  encoding?: Encoding;
+  dateOrder?: { order: DateOrder; row: number; value: string };
+}
+
+/**
+ * Imports one file in one transaction. Without skipInvalid, one invalid row refuses the whole file;
+ * either way a refused or cancelled import leaves the database exactly as it was.
+ */
+export async function importFile(db: Database.Database, path: string, options: ImportFileOptions = {}): Promise<ImportReport> {
+  const learned: Learned = {};
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await attemptImport(db, path, options, learned);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      if (error instanceof DateOrderRestart) {
+        learned.dateOrder = { order: error.order, row: error.row, value: error.value };
+        continue;
+      }
+      if (error instanceof EncodingRestart) {
+        learned.encoding = 'windows-1252';
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+interface Opened {
+  readonly detection: Omit<Detection, 'dateOrder' | 'decimalMark' | 'vendor' | 'headerRows'>;
+  readonly header: Header;
+  readonly plan: ColumnPlan;
+  readonly first: string[][];
+  readonly firstRows: number[];
+  readonly rest: AsyncGenerator<RecordBatch> | null;
+  readonly strictWidth: boolean;
+}
+
+async function attemptImport(db: Database.Database, path: string, options: ImportFileOptions, learned: Learned): Promise<ImportReport> {
+  const file = options.displayName ?? basename(path);
+  const spec = options.mapping ?? {};
+  const started = (options.now ?? (() => new Date()))();
+  const clock = performance.now();
+  let bytesRead = 0;
+  const sniffed = sniffFile(path);
+  const totalBytes = sniffed.size;
+  const fail = (reason: string, code: ImportErrorCode, place = {}): ImportFileError => new ImportFileError(file, reason, place, code);
+  if (sniffed.format === 'empty') throw fail('the file is empty', 'empty');
+  if (sniffed.format === 'unsupported') throw fail(`this is ${sniffed.what}, not a CSV or XLSX file`, 'not_text');
+
+  const opened: Opened =
+    sniffed.format === 'xlsx'
+      ? await openXlsx(path, file, spec, options, (n) => (bytesRead += n))
+      : await openCsv(path, file, spec, options, learned, sniffed, (n) => (bytesRead += n));
+
+  const { plan, header } = opened;
+  const dates = new DateOrderState(spec.dateOrder ?? learned.dateOrder?.order ?? options.defaultDateOrder ?? 'mdy', Boolean(spec.dateOrder));
+  if (learned.dateOrder && !spec.dateOrder) dates.decidedBy = { row: learned.dateOrder.row, value: learned.dateOrder.value };
+  const decimalMark = opened.detection.delimiter === ';' ? ',' : '.';
+  const converter = new RowConverter(
+    plan,
+    { dates, decimalMark, ownVendor: options.ownVendor ?? 'Our company', strictWidth: opened.strictWidth },
+    header.names.length,
+  );
+  const badConstant = converter.checkConstants()[0];
+  if (badConstant) {
+    throw fail(`the value set for ${badConstant.column} cannot be used: ${badConstant.reason}`, 'bad_mapping', { value: badConstant.value });
+  }
+
+  const rejected: RejectedRow[] = [];
+  let rejectedCount = 0;
+  const duplicates: DuplicateRow[] = [];
+  let duplicateCount = 0;
+  let rows = 0;
+  let inserted = 0;
+  let updated = 0;
+  let unchanged = 0;
+  let skipped = 0;
+  let writing = true;
+  const reject = (problems: readonly RejectedRow[]): void => {
+    rejectedCount++;
+    writing = writing && Boolean(options.skipInvalid);
+    for (const p of problems) if (rejected.length < LISTED_ROWS) rejected.push(p);
+  };
+
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const importId = (
+      db
+        .prepare(
+          `INSERT INTO imports (kind, file_name, file_size, source, started_at, finished_at, status, rows, inserted, updated, unchanged, duplicates, rejected, report)
+           VALUES (?, ?, ?, ?, ?, ?, 'applied', 0, 0, 0, 0, 0, 0, '{}') RETURNING import_id`,
+        )
+        .get(plan.kind, file, totalBytes, options.source ?? 'file', started.toISOString(), started.toISOString()) as { import_id: number }
+    ).import_id;
+    const writer = new ImportWriter(db, plan.kind, importId);
+    const idIndex = FIELDS[plan.kind].findIndex((f) => f.name === ID_FIELD[plan.kind]);
+    let maxAsOf: string | null = null;
+    const asOfIndex = plan.kind === 'assets' ? FIELDS.assets.findIndex((f) => f.name === 'as_of') : -1;
+
+    const handle = (cells: string[], row: number, malformed: boolean): void => {
+      if (malformed) {
+        rows++;
+        reject([{ row, column: '', value: cells.join(opened.detection.delimiter ?? ','), reason: 'a quote inside a quoted value is not doubled ("")' }]);
+        return;
+      }
+      const converted = converter.convert(cells, row);
+      if (converted.ok === 'skip') {
+        skipped++;
+        return;
+      }
+      rows++;
+      if (converted.ok === false) {
+        reject(converted.problems);
+        return;
+      }
+      if (!writing) return;
+      const outcome = writer.write(converted.values, row);
+      switch (outcome.type) {
+        case 'inserted':
+          inserted++;
+          break;
+        case 'updated':
+          updated++;
+          break;
+        case 'unchanged':
+          unchanged++;
+          break;
+        case 'duplicate':
+          duplicateCount++;
+          if (duplicates.length < LISTED_ROWS) duplicates.push({ row, sameAs: outcome.sameAs });
+          break;
+        case 'conflict': {
+          const id = String(converted.values[idIndex]);
+          reject([{ row, column: headerOf(plan, ID_FIELD[plan.kind]), value: id, reason: `the id ${id} is also in row ${outcome.sameAs}, with different values` }]);
+          break;
+        }
+      }
+      if (asOfIndex >= 0) {
+        const asOf = converted.values[asOfIndex] as string | null;
+        if (asOf && (maxAsOf === null || asOf > maxAsOf)) maxAsOf = asOf;
+      }
+    };
+
+    const progress = (): void =>
+      options.onProgress?.({ file, rows, bytesRead, totalBytes, elapsedMs: performance.now() - clock });
+
+    for (let i = header.rowsUsed; i < opened.first.length; i++) handle(opened.first[i]!, opened.firstRows[i]!, false);
+    progress();
+    if (opened.rest) {
+      for await (const batch of opened.rest) {
+        if (options.signal?.aborted) throw cancelled(file);
+        const malformed = batch.malformedRows;
+        for (let i = 0; i < batch.rows.length; i++) {
+          const row = batch.rowNumbers[i]!;
+          handle(batch.rows[i]!, row, malformed !== undefined && malformed.size > 0 && malformed.has(row));
+        }
+        progress();
+      }
+    }
+    if (options.signal?.aborted) throw cancelled(file);
+
+    if (rejectedCount > 0 && !options.skipInvalid) {
+      const first = rejected[0]!;
+      const more = rejectedCount > 1 ? ` (and ${rejectedCount - 1} more ${rejectedCount === 2 ? 'row' : 'rows'}; nothing was imported)` : ' (nothing was imported)';
+      const error = new ImportFileError(file, first.reason + more, { row: first.row, column: first.column, value: first.value }, rejected.some((r) => r.reason.includes('also in row')) ? 'conflicting_duplicate' : 'invalid_rows');
+      error.rejected = rejected;
+      error.rejectedCount = rejectedCount;
+      throw error;
+    }
+
+    writer.recordFootprints(maxAsOf ?? started.toISOString().slice(0, 10));
+    writer.finish();
+    const detection: Detection = {
+      ...opened.detection,
+      headerRows: [...header.headerRowNumbers],
+      vendor: plan.vendor ? `${plan.vendor.profile.label} ${plan.vendor.object.label}` : null,
+      dateOrder: dates.describe(),
+      decimalMark,
+    };
+    const report: ImportReport = {
+      file,
+      kind: plan.kind,
+      importId,
+      rows,
+      inserted,
+      updated,
+      unchanged,
+      duplicates,
+      duplicateCount,
+      rejected,
+      rejectedCount,
+      skipped,
+      placeholdersCreated: writer.placeholdersCreated,
+      detection,
+      fields: fieldReports(plan),
+      ignoredColumns: [...plan.ignoredColumns],
+      warnings: warnings(plan, dates, writer.placeholdersCreated, rows, skipped),
+      elapsedMs: Math.round(performance.now() - clock),
+      applied: true,
+    };
+    db.prepare(
+      `UPDATE imports SET finished_at = ?, rows = ?, inserted = ?, updated = ?, unchanged = ?, duplicates = ?, rejected = ?, report = ?
+       WHERE import_id = ?`,
+    ).run(new Date(started.getTime() + report.elapsedMs).toISOString(), rows, inserted, updated, unchanged, duplicateCount, rejectedCount, JSON.stringify(storedReport(report)), importId);
+    db.exec('COMMIT');
+    return report;
+  } catch (error) {
+    if (options.signal?.aborted && !(error instanceof ImportFileError)) throw cancelled(file);
+    throw error;
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (opened.rest) await opened.rest.return(undefined);
+  }
+}
+
+function cancelled(file: string): ImportFileError {
+  return new ImportFileError(file, 'the import was cancelled; nothing was changed', {}, 'cancelled');
+}
+
+function headerOf(plan: ColumnPlan, field: string): string {
+  const source = plan.sources.get(field);
+  return source?.type === 'column' ? source.header : field;
+}
+
+async function openCsv(
+  path: string,
+  file: string,
+  spec: MappingSpec,
+  options: ImportFileOptions,
+  learned: Learned,
+  sniffed: { encoding: Encoding; bom: number; head: Buffer },
+  onBytes: (n: number) => void,
+): Promise<Opened> {
+  const encoding = learned.encoding ?? sniffed.encoding;
+  const bom = learned.encoding ? 0 : sniffed.bom;
+  const layout = detectLayout(decodeHead(sniffed.head, encoding, bom));
+  const records = csvRecords(path, { encoding, bom, layout, fileLabel: file, onBytes, ...(options.signal ? { signal: options.signal } : {}) });
+  const first: string[][] = [];
+  const firstRows: number[] = [];
+  // Enough records to see every header row a survey tool writes.
+  while (first.length < 4) {
+    const next = await records.next();
+    if (next.done) break;
+    first.push(...next.value.rows);
+    firstRows.push(...next.value.rowNumbers);
+  }
+  const header = readHeader(first, firstRows);
+  if (!header) {
+    await records.return(undefined);
+    throw new ImportFileError(file, 'the file has no rows, not even a header', {}, 'empty');
+  }
+  const plan = await planOrFail(file, header, spec, records);
+  return {
+    detection: { format: 'csv', encoding, delimiter: layout.delimiter, tool: header.tool, sheet: null, sheets: [] },
+    header,
+    plan,
+    first,
+    firstRows,
+    rest: records,
+    strictWidth: true,
+  };
+}
+
+async function openXlsx(path: string, file: string, spec: MappingSpec, options: ImportFileOptions, onBytes: (n: number) => void): Promise<Opened> {
+  let heads;
+  try {
+    heads = await sheetHeads(path);
+  } catch (error) {
+    throw new ImportFileError(file, `the spreadsheet cannot be read: ${(error as Error).message}`, {}, 'invalid_file');
+  }
+  const sheets = heads.map((h) => h.name);
+  const candidates = spec.sheet ? heads.filter((h) => h.name === spec.sheet) : heads;
+  if (spec.sheet && candidates.length === 0) {
+    throw new ImportFileError(file, `the workbook has no sheet "${spec.sheet}" (it has: ${sheets.join(', ')})`, {}, 'bad_mapping');
+  }
+  let firstError: unknown = null;
+  for (const head of candidates) {
+    const header = readHeader(head.rows, head.rowNumbers);
+    if (!header) continue;
+    try {
+      const plan = planColumns(header, spec);
+      return {
+        detection: { format: 'xlsx', encoding: null, delimiter: null, tool: header.tool, sheet: head.name, sheets },
+        header,
+        plan,
+        first: [],
+        firstRows: [],
+        rest: skipHeader(xlsxRecords(path, head.name, onBytes, options.signal), header),
+        strictWidth: false,
+      };
+    } catch (error) {
+      firstError ??= error;
+    }
+  }
+  if (firstError instanceof MappingError) {
+    const prefix = candidates.length > 1 ? 'no sheet fits: ' : '';
+    throw new ImportFileError(file, prefix + firstError.message, {}, firstError.code === 'refused' ? 'unknown_kind' : firstError.code);
+  }
+  if (firstError instanceof Error) throw firstError;
+  throw new ImportFileError(file, 'the workbook has no rows, not even a header', {}, 'empty');
+}
+
+async function* skipHeader(records: AsyncGenerator<RecordBatch>, header: Header): AsyncGenerator<RecordBatch> {
+  let toSkip = header.rowsUsed;
+  for await (const batch of records) {
+    if (toSkip > 0) {
+      const n = Math.min(toSkip, batch.rows.length);
+      toSkip -= n;
+      if (n === batch.rows.length) continue;
+      yield { rows: batch.rows.slice(n), rowNumbers: batch.rowNumbers.slice(n) };
+      continue;
+    }
+    yield batch;
+  }
+}
+
+async function planOrFail(file: string, header: Header, spec: MappingSpec, records: AsyncGenerator<RecordBatch>): Promise<ColumnPlan> {
+  try {
+    return planColumns(header, spec);
+  } catch (error) {
+    await records.return(undefined);
+    if (error instanceof MappingError) {
+      throw new ImportFileError(file, error.message, {}, error.code === 'refused' ? 'unknown_kind' : error.code);
+    }
+    throw error;
+  }
+}
+
+function fieldReports(plan: ColumnPlan): FieldReport[] {
+  return FIELDS[plan.kind].map((def) => ({
+    field: def.name,
+    label: def.label,
+    required: Boolean(def.required),
+    source: plan.sources.get(def.name) ?? { type: 'none' },
+  }));
+}
+
+function warnings(plan: ColumnPlan, dates: DateOrderState, placeholders: number, rows: number, skipped: number): string[] {
+  const out: string[] = [];
+  if (rows === 0) out.push('The file has a header but no data rows.');
+  if (dates.assumedAt && !dates.decidedBy && !dates.fixed) {
+    out.push(`No date in the file tells day from month (first at row ${dates.assumedAt.row}: "${dates.assumedAt.value}"); read as ${dates.order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy'}. Choose the order in the mapping if that is wrong.`);
+  }
+  if (placeholders > 0) {
+    out.push(`${placeholders} ${placeholders === 1 ? 'account was' : 'accounts were'} not known yet and ${placeholders === 1 ? 'was' : 'were'} created with ${placeholders === 1 ? 'its id as its name' : 'their ids as names'}; import an accounts file to complete ${placeholders === 1 ? 'it' : 'them'}.`);
+  }
+  if (skipped > 0) {
+    out.push(plan.kind === 'surveys'
+      ? `${skipped} ${skipped === 1 ? 'row was' : 'rows were'} skipped: blank, or a response with neither a score nor a comment.`
+      : `${skipped} blank ${skipped === 1 ? 'row was' : 'rows were'} skipped.`);
+  }
+  const vendor = plan.sources.get('vendor');
+  if (vendor?.type === 'derived') out.push('The file names no vendor: our own machines are given our company name, the others "not named".');
+  const id = ID_FIELD[plan.kind];
+  if (plan.sources.get(id)?.type === 'generated') out.push(`The file has no ${id} column: ids were made from each row's content, so importing it again changes nothing.`);
+  return out;
+}
+
+/** What the history keeps of a report: everything but the long lists, capped. */
+function storedReport(report: ImportReport): ImportReport {
+  return { ...report, rejected: report.rejected.slice(0, 200), duplicates: report.duplicates.slice(0, 200) };
+}
+
+export type { Kind };

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/db/migrations/index';
+import { APPLICATION_ID, openDatabase, DatabaseOpenError } from '../../../src/db/connection';
+import { useTempDir } from '../../support/temp';
+
+const t = useTempDir();
+
+function databaseAt(version: number): Database.Database {
+  const db = new Database(join(t.dir(), `v${version}.db`));
+  db.pragma('foreign_keys = ON');
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  migrate(db, version);
+  return db;
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, … in order', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('0001 creates STRICT tables for imported records and their history', () => {
+    const db = databaseAt(1);
+    expect(schemaVersion(db)).toBe(1);
+    const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string; strict: number }>;
+    expect(strict.map((s) => s.name).sort()).toEqual(['accounts', 'assets', 'footprint_history', 'import_changes', 'import_seen', 'imports', 'mapping_profiles', 'recommendations', 'settings', 'survey_responses', 'work_orders']);
+    expect(strict.every((s) => s.strict === 1)).toBe(true);
+    db.close();
+  });
+
+  it('0002 upgrades a version-1 database holding data, keeping it', () => {
+    const db = databaseAt(1);
+    db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One')").run();
+    db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at) VALUES ('WO-1', 'C1', '2024-01-01')").run();
+    expect(migrate(db)).toEqual([2]);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM work_orders').pluck().get()).toBe(1);
+    db.prepare("INSERT INTO alerts (alert_id, rule, account_id, severity, status, title, detail, raised_at, updated_at, evaluated_at) VALUES ('a', 'silent_account', 'C1', 'low', 'open', 't', 'd', '2024-01-01', '2024-01-01', '2024-01-01')").run();
+    db.prepare("INSERT INTO alert_events (alert_id, at, action, actor) VALUES ('a', '2024-01-01', 'raised', 'system')").run();
+    expect(() => db.prepare("INSERT INTO alerts (alert_id, rule, account_id, severity, status, title, detail, raised_at, updated_at, evaluated_at) VALUES ('b', 'nonsense', 'C1', 'low', 'open', 't', 'd', '2024-01-01', '2024-01-01', '2024-01-01')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('opening a file creates it at the latest version, in WAL mode with foreign keys', () => {
+    const db = openDatabase(join(t.dir(), 'new.db'));
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('refuses a database from a newer version of the app without touching it', () => {
+    const path = join(t.dir(), 'newer.db');
+    const db = openDatabase(path);
+    db.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const bytes = readFileSync(path);
+    expect(() => openDatabase(path)).toThrow(DatabaseOpenError);
+    expect(() => openDatabase(path)).toThrow(/written by a newer version/);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+  });
+
+  it('refuses an SQLite file that is not ours', () => {
+    const path = join(t.dir(), 'other.db');
+    const other = new Database(path);
+    other.exec('CREATE TABLE songs (title TEXT)');
+    other.close();
+    expect(() => openDatabase(path)).toThrow(/not an Account Health Console database/);
+  });
+});
