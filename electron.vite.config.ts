@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           cli: resolve(import.meta.dirname, 'src/cli/main.ts'),
         },
+        // The command line is the package's bin.
+        output: { banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },
   },

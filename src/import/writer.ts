@@ -157,16 +157,20 @@ export class ImportWriter {
   /** The installed base as this import left it, per account it touched ("share lost since the previous footprint"). */
   recordFootprints(recordedOn: string): void {
     if (this.kind !== 'assets' || this.touchedAccounts.size === 0) return;
+    // An installed-base file is a snapshot: a machine missing from a site's newest snapshot is gone.
     const summary = this.db.prepare(`
+      WITH latest AS (SELECT coalesce(site, '') AS site, max(coalesce(as_of, '')) AS as_of FROM assets WHERE account_id = @account GROUP BY 1),
+           current AS (SELECT a.* FROM assets a JOIN latest l ON coalesce(a.site, '') = l.site AND coalesce(a.as_of, '') = l.as_of
+                       WHERE a.account_id = @account)
       SELECT coalesce(sum(CASE WHEN serviced_by = 'us' THEN quantity ELSE 0 END), 0) AS ours,
              coalesce(sum(quantity), 0) AS total,
-             json_group_array(DISTINCT vendor) AS vendors
-      FROM assets WHERE account_id = ?`);
+             (SELECT json_group_array(vendor) FROM (SELECT DISTINCT vendor FROM current ORDER BY vendor)) AS vendors
+      FROM current`);
     const insert = this.db.prepare(
       'INSERT OR REPLACE INTO footprint_history (account_id, import_id, recorded_on, our_quantity, total_quantity, vendors) VALUES (?, ?, ?, ?, ?, ?)',
     );
     for (const accountId of this.touchedAccounts) {
-      const s = summary.get(accountId) as { ours: number; total: number; vendors: string };
+      const s = summary.get({ account: accountId }) as { ours: number; total: number; vendors: string };
       insert.run(accountId, this.importId, recordedOn, s.ours, s.total, s.vendors);
     }
   }

@@ -109,8 +109,17 @@ describe('importing', () => {
       ['C1', 'A1', 'HQ', 'Floor 1', 'Acme', '3', 'us', '2024-06-01'],
       ['C1', 'A2', 'HQ', 'Floor 2', 'Rival Corp', '2', 'competitor', '2024-06-01'],
     ])));
-    expect(db.prepare('SELECT account_id, recorded_on, our_quantity, total_quantity FROM footprint_history').all()).toEqual([
-      { account_id: 'C1', recorded_on: '2024-06-01', our_quantity: 3, total_quantity: 5 },
+    expect(db.prepare('SELECT account_id, recorded_on, our_quantity, total_quantity, vendors FROM footprint_history').all()).toEqual([
+      { account_id: 'C1', recorded_on: '2024-06-01', our_quantity: 3, total_quantity: 5, vendors: '["Acme","Rival Corp"]' },
+    ]);
+    // A newer snapshot of the site: our machine on floor 1 is now the rival's, floor 2's machine is gone.
+    await importFile(db, t.file('b.csv', csv([
+      ['account_id', 'asset_id', 'site', 'location', 'vendor', 'quantity', 'serviced_by', 'as_of'],
+      ['C1', 'A1', 'HQ', 'Floor 1', 'Rival Corp', '3', 'competitor', '2025-06-01'],
+    ])));
+    expect(db.prepare('SELECT recorded_on, our_quantity, total_quantity FROM footprint_history ORDER BY recorded_on').all()).toEqual([
+      { recorded_on: '2024-06-01', our_quantity: 3, total_quantity: 5 },
+      { recorded_on: '2025-06-01', our_quantity: 0, total_quantity: 3 },
     ]);
   });
 

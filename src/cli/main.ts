@@ -1,0 +1,81 @@
+import { DatabaseOpenError } from '../db/connection';
+import { ProfileError } from '../services/import-files';
+import { demoCommand } from './commands/demo';
+import { importCommand } from './commands/import';
+import { importsCommand, undoCommand } from './commands/history';
+import { serveCommand } from './commands/serve';
+import { EXIT, processOutput, UsageError, type Output } from './output';
+
+export const HELP = `Account Health Console — command line
+
+usage: account-health COMMAND [options]
+
+  demo      --db PATH [--as-of DATE]          write the built-in demo portfolio into PATH
+  import    --db PATH [--kind KIND] [--map FIELD=HEADER,…] [--set FIELD=VALUE,…]
+            [--profile NAME] [--sheet NAME] [--date-order dmy|mdy] [--skip-invalid] [--json] FILE…
+                                              KIND: accounts | assets | service | recommendations | surveys
+                                              (detected from the headers when omitted); --map names the
+                                              file's column for a field (empty: ignore it), --set gives a
+                                              field one value for every row, --profile applies (and with
+                                              --map/--set, saves) a named mapping
+  imports   --db PATH [--json]                the import history
+  undo      --db PATH --import ID             take one import back out, whole
+  serve     --db PATH [--port N]              browser mode: prints http://127.0.0.1:PORT/?token=…
+
+A database that does not exist yet is created. Exit status: 0 success; 2 unusable input (the
+database is left exactly as it was); 1 anything else.`;
+
+type Command = (argv: string[], io: Output) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  demo: demoCommand,
+  import: importCommand,
+  imports: importsCommand,
+  undo: undoCommand,
+  serve: serveCommand,
+};
+
+export async function runCli(argv: string[], io: Output = processOutput): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(HELP);
+    return name ? EXIT.ok : EXIT.badInput;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`error: unknown command "${name}"\n\n${HELP}`);
+    return EXIT.badInput;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}\nRun with --help for the commands and their options.`);
+      return EXIT.badInput;
+    }
+    if (error instanceof DatabaseOpenError || error instanceof ProfileError) {
+      io.err(`error: ${error.message}`);
+      return EXIT.badInput;
+    }
+    io.err(`error: ${(error as Error).stack ?? String(error)}`);
+    return EXIT.failed;
+  }
+}
+
+// Run when executed, not when imported by tests.
+const invoked = process.argv[1] ?? '';
+if (/(^|[\\/])(main\.ts|cli\.js)$/.test(invoked)) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`error: ${String(error)}\n`);
+      process.exitCode = EXIT.failed;
+    },
+  );
+}

@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { ApiContext, connect } from './api/client';
+import './styles.css';
+
+const root = document.getElementById('root')!;
+const api = connect();
+
+if (!api) {
+  root.setAttribute('data-app-state', 'error');
+  root.innerHTML = '';
+  const message = document.createElement('main');
+  message.className = 'fatal';
+  message.innerHTML = '<h1>Open the address the app printed</h1><p>Browser mode needs the address printed by <code>serve</code>, with its token.</p>';
+  root.append(message);
+} else {
+  createRoot(root).render(
+    <StrictMode>
+      <ApiContext.Provider value={api}>
+        <App />
+      </ApiContext.Provider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,45 @@
+import type { Db } from '../db/connection';
+import { readSetting, writeSetting } from '../db/repositories/settings';
+import type { DateOrder } from '../import/values/dates';
+
+/** Settings and their defaults; a user's choice is stored only once it differs. */
+export interface Settings {
+  /** Our company, as the interface and the review brief name it. */
+  companyName: string;
+  /** Our brand, as installed-base files name the vendor of our own machines. */
+  ownVendorName: string;
+  /** How to read 03/04/2024 when nothing in a file tells. */
+  defaultDateOrder: DateOrder;
+}
+
+const KEYS: { [K in keyof Settings]: string } = {
+  companyName: 'company.name',
+  ownVendorName: 'company.vendor_name',
+  defaultDateOrder: 'import.default_date_order',
+};
+
+/** Day-first everywhere but where the locale writes month first. */
+export function localeDateOrder(locale = Intl.DateTimeFormat().resolvedOptions().locale): DateOrder {
+  const probe = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(Date.UTC(2000, 10, 22)));
+  const first = probe.find((p) => p.type === 'day' || p.type === 'month');
+  return first?.type === 'month' ? 'mdy' : 'dmy';
+}
+
+export function defaultSettings(): Settings {
+  return { companyName: 'Our company', ownVendorName: 'Our company', defaultDateOrder: localeDateOrder() };
+}
+
+export function loadSettings(db: Db): Settings {
+  const defaults = defaultSettings();
+  const out = { ...defaults };
+  for (const key of Object.keys(KEYS) as Array<keyof Settings>) {
+    const stored = readSetting(db, KEYS[key]);
+    if (stored !== undefined && typeof stored === typeof defaults[key]) (out as Record<string, unknown>)[key] = stored;
+  }
+  return out;
+}
+
+export function saveSettings(db: Db, changes: Partial<Settings>): Settings {
+  for (const [key, value] of Object.entries(changes) as Array<[keyof Settings, unknown]>) writeSetting(db, KEYS[key], value);
+  return loadSettings(db);
+}

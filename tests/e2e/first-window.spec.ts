@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from './support/fixtures';
+import { startAppServer, runBuiltCli } from './support/app-server';
+import { AppPage } from './pages/app-page';
+import { FirstRunPage } from './pages/first-run-page';
+import { PortfolioPage } from './pages/portfolio-page';
+
+test('an empty database offers the demo portfolio and says where the data lives', async ({ page, app }) => {
+  await new AppPage(page).open(app.url);
+  const firstRun = new FirstRunPage(page);
+  await expect(firstRun.heading).toBeVisible();
+  await expect(firstRun.dataLocation).toContainText(app.dbPath);
+  await page.screenshot({ path: test.info().outputPath('first-run.png') });
+
+  await firstRun.exploreDemo.click();
+  const portfolio = new PortfolioPage(page);
+  await expect(portfolio.heading).toBeVisible();
+  await new AppPage(page).waitReady();
+  expect(await portfolio.rows.count()).toBeGreaterThanOrEqual(200);
+  await page.screenshot({ path: test.info().outputPath('portfolio.png') });
+});
+
+test('the renderer lists the accounts of the open database: renderer → API → SQLite', async ({ page }) => {
+  const app = await startAppServer(async (dbPath) => {
+    const file = join(dbPath, '..', 'accounts.csv');
+    writeFileSync(file, 'account_id,name,owner,segment,region\nC1,Harbor Logistics,Dana Whitfield,Logistics,North\nC2,Alpine Dental,Ravi Patel,Healthcare,South\n');
+    const result = await runBuiltCli('import', '--db', dbPath, file);
+    if (result.code !== 0) throw new Error(result.stderr);
+  });
+  try {
+    await new AppPage(page).open(app.url);
+    const portfolio = new PortfolioPage(page);
+    await expect(portfolio.rows).toHaveCount(2);
+    await expect(portfolio.row('Harbor Logistics')).toContainText('Dana Whitfield');
+    await portfolio.search.fill('alp');
+    await expect(portfolio.rows).toHaveCount(1);
+    await expect(portfolio.rows.first()).toContainText('Alpine Dental');
+    // The token was taken out of the address bar.
+    expect(page.url()).not.toContain('token=');
+  } finally {
+    await app.stop();
+  }
+});
+
+test('without its token the page says how to open it, and the API refuses', async ({ page, app }) => {
+  const bare = app.url.replace(/\?token=.*$/, '');
+  await page.goto(bare);
+  await expect(page.locator('#root[data-app-state="error"]')).toBeAttached();
+  await expect(page.getByRole('heading', { name: 'Open the address the app printed' })).toBeVisible();
+  const response = await page.request.post(`${bare}api/call`, { data: { method: 'app/info', args: {} } });
+  expect(response.status()).toBe(401);
+});
