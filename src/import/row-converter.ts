@@ -187,7 +187,7 @@ function readerFor(def: FieldDef, ctx: ConvertContext, transform: ValueTransform
       };
     case 'text':
       return (text) => {
-        const s = text.replace(/\r\n?/g, '\n').replace(CONTROL, '').trim();
+        const s = (HAS_CONTROL.test(text) || text.includes('\r') ? text.replace(/\r\n?/g, '\n').replace(CONTROL, '') : text).trim();
         if (s.length > MAX_TEXT) return invalid(`longer than ${MAX_TEXT.toLocaleString('en')} characters`);
         return s === '' ? null : s;
       };

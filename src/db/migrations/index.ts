@@ -1,15 +1,21 @@
 import type Database from 'better-sqlite3';
 import { m0001Initial } from './0001-initial';
 import { m0002EngineState } from './0002-engine-state';
+import { m0003FasterChecks } from './0003-faster-checks';
 
 export interface Migration {
   readonly version: number;
   readonly name: string;
   up(db: Database.Database): void;
+  /**
+   * Rebuilds tables others refer to: foreign keys are switched off around it (they cannot be inside
+   * a transaction) and checked before it commits.
+   */
+  readonly rebuildsTables?: boolean;
 }
 
 /** Applied in order, each in its own transaction. A shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState, m0003FasterChecks];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 
@@ -35,10 +41,20 @@ export function migrate(db: Database.Database, target: number = LATEST_VERSION):
   const applied: number[] = [];
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.rebuildsTables) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        migration.up(db);
+        if (migration.rebuildsTables) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`Migration ${migration.version} would break ${broken.length} references; nothing was changed.`);
+        }
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    } finally {
+      if (migration.rebuildsTables) db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    }
     applied.push(migration.version);
   }
   return applied;

@@ -81,10 +81,35 @@ export function parseDate(
   state: DateOrderState,
   row: number,
 ): string | Invalid {
+  const fast = plainIso(text, withTime);
+  if (fast !== null) return fast;
   const s = text.trim();
   const parts = readParts(s, state, row);
   if ('invalid' in parts) return parts;
   return format(parts, withTime, s);
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * The shape most exports write, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, read without a regular
+ * expression: most of an import's dates take this path. Anything else returns null.
+ */
+function plainIso(s: string, withTime: boolean): string | null {
+  const n = s.length;
+  if (n !== 10 && n !== 19) return null;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    const expected = i === 4 || i === 7 ? 45 : i === 10 ? 84 : i === 13 || i === 16 ? 58 : -1;
+    if (expected === -1 ? !isDigit(c) : c !== expected) return null;
+  }
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  if (n === 10) return s;
+  if (Number(s.slice(11, 13)) > 23 || Number(s.slice(14, 16)) > 59 || Number(s.slice(17, 19)) > 59) return null;
+  return withTime ? s : s.slice(0, 10);
 }
 
 function readParts(s: string, state: DateOrderState, row: number): Parts | Invalid {
@@ -188,8 +213,11 @@ function checkDay(y: number, m: number, d: number, s: string): Invalid | null {
   return null;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0)) return 29;
+  return MONTH_DAYS[m - 1]!;
 }
 
 function monthName(m: number): string {

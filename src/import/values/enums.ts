@@ -80,7 +80,9 @@ export function enumReader(field: string, values: readonly string[], statusOfRec
     for (const synonym of table[value] ?? []) lookup.set(synonym, value);
   }
   const allowed = values.join(', ');
+  const exact = new Set(values);
   return (text: string) => {
+    if (exact.has(text)) return text;
     const found = lookup.get(fold(text));
     return found ?? invalid(`"${clip(text)}" is not one of: ${allowed}`);
   };

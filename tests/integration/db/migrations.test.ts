@@ -34,7 +34,7 @@ describe('migrations', () => {
     const db = databaseAt(1);
     db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One')").run();
     db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at) VALUES ('WO-1', 'C1', '2024-01-01')").run();
-    expect(migrate(db)).toEqual([2]);
+    expect(migrate(db, 2)).toEqual([2]);
     expect(schemaVersion(db)).toBe(2);
     expect(db.prepare('SELECT count(*) FROM work_orders').pluck().get()).toBe(1);
     db.prepare("INSERT INTO alerts (alert_id, rule, account_id, severity, status, title, detail, raised_at, updated_at, evaluated_at) VALUES ('a', 'silent_account', 'C1', 'low', 'open', 't', 'd', '2024-01-01', '2024-01-01', '2024-01-01')").run();
@@ -70,5 +70,32 @@ describe('migrations', () => {
     other.exec('CREATE TABLE songs (title TEXT)');
     other.close();
     expect(() => openDatabase(path)).toThrow(/not an Account Health Console database/);
+  });
+});
+
+describe('0003 faster checks', () => {
+  it('upgrades a version-2 database holding data, keeping every row, index, reference and rule', () => {
+    const db = databaseAt(2);
+    db.prepare("INSERT INTO accounts (account_id, name, contract_type) VALUES ('C1', 'One', 'warranty')").run();
+    db.prepare("INSERT INTO assets (asset_id, account_id, vendor, serviced_by) VALUES ('A1', 'C1', 'Acme', 'us')").run();
+    db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at, type, status) VALUES ('WO-1', 'C1', '2024-01-01', 'break_fix', 'completed')").run();
+    db.prepare("INSERT INTO recommendations (recommendation_id, account_id, made_at, text, status) VALUES ('R1', 'C1', '2024-01-01', 'Replace', 'open')").run();
+    const indexesBefore = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
+    expect(migrate(db)).toEqual([3]);
+    expect(db.prepare('SELECT type, status FROM work_orders').get()).toEqual({ type: 'break_fix', status: 'completed' });
+    expect(db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual(indexesBefore);
+    const sql = db.prepare("SELECT group_concat(sql, ';') FROM sqlite_schema WHERE type = 'table' AND name IN ('accounts', 'assets', 'work_orders', 'recommendations')").pluck().get() as string;
+    expect(sql).toContain("CHECK (type = 'break_fix' OR type = 'preventive'");
+    expect(sql).not.toMatch(/CHECK \(\w+ IN/);
+    expect(db.prepare("SELECT strict FROM pragma_table_list WHERE name = 'work_orders'").pluck().get()).toBe(1);
+    // The same rules hold: bad values are refused, NULL allowed where it was, references enforced.
+    expect(() => db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at, type) VALUES ('WO-2', 'C1', '2024-01-01', 'teleport')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at, fixed_first_time) VALUES ('WO-3', 'C1', '2024-01-01', 2)").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at, status) VALUES ('WO-4', 'C1', '2024-01-01', NULL)").run();
+    expect(() => db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at) VALUES ('WO-5', 'nobody', '2024-01-01')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("DELETE FROM accounts WHERE account_id = 'C1'").run()).toThrow(/FOREIGN KEY/);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
   });
 });

@@ -17,7 +17,7 @@ describe('the API dispatcher', () => {
     const { dispatch, ctx } = app();
     await expect(dispatch('app/info', {})).resolves.toEqual({
       ok: true,
-      data: { version: expect.any(String), dataFile: ctx.dataFile, schemaVersion: 2, accounts: 0, empty: true },
+      data: { version: expect.any(String), dataFile: ctx.dataFile, schemaVersion: 3, accounts: 0, empty: true },
     });
   });
 
