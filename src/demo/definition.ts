@@ -44,6 +44,8 @@ export interface CategoryDefinition {
   readonly quantity: Range;
   readonly preventiveHours: Range;
   readonly repairHours: Range;
+  /** Parts cost of a repair relative to the portfolio's price list (a desktop printer's are cheap). */
+  readonly partsScale?: number;
 }
 
 export interface ModelDefinition {

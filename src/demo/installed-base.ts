@@ -74,7 +74,8 @@ function newMachine(ctx: AccountContext, rng: Random, slot: Slot, anchor: boolea
       : rng.weighted(COMPETITOR_SERVICERS, (s) => s.weight).servicedBy;
   const ageDays = anchor ? rng.int(world.definition.counts.historyDays + 120, 2600) : rng.chance(0.22) ? rng.int(20, 700) : rng.int(700, 3000);
   const installDay = world.asOfDay - ageDays;
-  const overused = rng.chance(0.06);
+  // Over-use is a signal the fix-or-replace stories carry; elsewhere it is rare.
+  const overused = rng.chance(0.015);
   const actual = roundTo(model.rated_monthly_volume * (overused ? rng.real(1.1, 1.6) : rng.real(0.2, 0.9)), 10);
   return {
     id: nextSerial(world, slot.vendor, rng),

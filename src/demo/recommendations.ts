@@ -32,9 +32,16 @@ function lastContactDay(ctx: AccountContext, history: AccountHistory): number {
   return history.quietFrom !== null ? history.quietFrom - 1 : ctx.world.asOfDay;
 }
 
+/** The older a recommendation, the likelier the customer has decided: few stay open for months. */
+function decisionChance(decisionRate: number, age: number): number {
+  if (age <= 30) return decisionRate * 0.4;
+  if (age <= 120) return decisionRate;
+  return 1 - (1 - decisionRate) * 0.25;
+}
+
 function decide(ctx: AccountContext, rng: Random, recommendation: Recommendation, lastDay: number): void {
   const age = ctx.world.asOfDay - recommendation.madeDay;
-  if (!rng.chance(ctx.profile.decisionRate * (age > 30 ? 1 : 0.4))) return;
+  if (!rng.chance(decisionChance(ctx.profile.decisionRate, age))) return;
   const day = recommendation.madeDay + rng.int(2, 60);
   if (day > lastDay) return;
   recommendation.decision = { status: rng.weighted(DECISIONS, (d) => d.weight).status, day, acknowledged: true };
@@ -62,7 +69,7 @@ function reviewRecommendations(ctx: AccountContext, rng: Random, lastDay: number
   return Array.from({ length: rng.int(1, 2) }, () => {
     const madeDay = workdayFrom(rng.int(world.historyStart + 30, lastDay - 10));
     const decided = madeDay + rng.int(5, 90);
-    const status: RecommendationStatus = decided <= lastDay && rng.chance(0.65) ? rng.weighted(DECISIONS, (d) => d.weight).status : 'open';
+    const status: RecommendationStatus = decided <= lastDay && rng.chance(world.asOfDay - madeDay > 120 ? 0.92 : 0.65) ? rng.weighted(DECISIONS, (d) => d.weight).status : 'open';
     return {
       id: '',
       account: ctx.account,

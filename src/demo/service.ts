@@ -311,7 +311,7 @@ function followUpAfter(rng: Random, done: number): number {
 function billFor(ctx: AccountContext, machine: Machine, type: WorkOrderType, day: number, hours: number): number | null {
   if (type === 'install' || coverageOn(machine, ctx.account, day) !== 'time_and_materials') return null;
   const { pricing } = ctx.world.definition;
-  const parts = type === 'break_fix' || type === 'other' ? ctx.rng.real(pricing.parts.min, pricing.parts.max) : 0;
+  const parts = type === 'break_fix' || type === 'other' ? ctx.rng.real(pricing.parts.min, pricing.parts.max) * (machine.category.partsScale ?? 1) : 0;
   return roundCents(pricing.callOutFee + hours * pricing.laborRate + parts);
 }
 

@@ -12,6 +12,8 @@ export interface AppContext {
    * steps; on the shared connection other calls would see it half-done.
    */
   readonly openWriter: () => Db;
+  /** A read-only connection for a long streaming read while the main connection writes (WAL keeps its view consistent). */
+  readonly openReader: () => Db;
 }
 
 export interface OpenContextOptions {
@@ -28,6 +30,7 @@ export function openContext(dataFile: string, options: OpenContextOptions = {}):
     version: packageJson.version,
     now: options.now ?? (() => new Date()),
     openWriter: () => (options.singleConnection ? db : openDatabase(dataFile)),
+    openReader: () => openDatabase(dataFile, { readonly: true }),
     close: () => db.close(),
   };
 }

@@ -1,0 +1,182 @@
+import type { Db } from '../connection';
+import type { AlertChange, AlertEventDraft, AlertStatus, StoredAlert, UserActionFields } from '../../domain/alerts/lifecycle';
+import type { AlertRule, AlertSeverity } from '../../domain/alerts/rules';
+import type { EvidenceRef } from '../../shared/scoring-types';
+
+interface AlertRow {
+  alert_id: string;
+  rule: AlertRule;
+  account_id: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  severity: AlertSeverity;
+  status: AlertStatus;
+  active: number;
+  title: string;
+  detail: string;
+  refs: string;
+  raised_at: string;
+  updated_at: string;
+  evaluated_at: string;
+  assignee: string | null;
+  snoozed_until: string | null;
+}
+
+export interface AlertRecord extends StoredAlert {
+  readonly accountId: string;
+  readonly accountName: string;
+  readonly owner: string | null;
+  readonly subjectType: string | null;
+  readonly updatedAt: string;
+}
+
+const toStored = (r: AlertRow): StoredAlert => ({
+  id: r.alert_id,
+  rule: r.rule,
+  severity: r.severity,
+  status: r.status,
+  active: r.active === 1,
+  assignee: r.assignee,
+  snoozedUntil: r.snoozed_until,
+  title: r.title,
+  detail: r.detail,
+  refs: JSON.parse(r.refs) as EvidenceRef[],
+  raisedAt: r.raised_at,
+  subjectId: r.subject_id,
+});
+
+/** A reader of one account's stored alerts, its statement prepared once. */
+export function storedAlerts(db: Db): (accountId: string) => StoredAlert[] {
+  const select = db.prepare('SELECT * FROM alerts WHERE account_id = ?');
+  return (accountId) => (select.all(accountId) as AlertRow[]).map(toStored);
+}
+
+export function findAlert(db: Db, id: string): AlertRecord | null {
+  const row = db.prepare(`${RECORD_SELECT} WHERE a.alert_id = ?`).get(id) as (AlertRow & { account_name: string | null; owner: string | null }) | undefined;
+  return row ? toRecord(row) : null;
+}
+
+/** Writes the changes the lifecycle decided, each with its history lines. */
+export function alertWriter(db: Db): (changes: readonly AlertChange[], accountId: string, at: string) => void {
+  const insert = db.prepare(
+    `INSERT INTO alerts (alert_id, rule, account_id, subject_type, subject_id, severity, status, active, title, detail, refs, raised_at, updated_at, evaluated_at)
+     VALUES (@id, @rule, @accountId, @subjectType, @subjectId, @severity, 'open', 1, @title, @detail, @refs, @raisedAt, @at, @at)`,
+  );
+  const event = db.prepare('INSERT INTO alert_events (alert_id, at, action, actor, severity, status, note) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const updates = new Map<string, ReturnType<Db['prepare']>>();
+  const update = (columns: string[]): ReturnType<Db['prepare']> => {
+    const key = columns.join(',');
+    let stmt = updates.get(key);
+    if (!stmt) {
+      stmt = db.prepare(`UPDATE alerts SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @at, evaluated_at = @at WHERE alert_id = @id`);
+      updates.set(key, stmt);
+    }
+    return stmt;
+  };
+  const writeEvents = (id: string, events: readonly AlertEventDraft[], at: string): void => {
+    for (const e of events) event.run(id, at, e.action, e.actor, e.severity, e.status, e.note);
+  };
+  return (changes, accountId, at) => {
+    for (const change of changes) {
+      if (change.kind === 'insert') {
+        const a = change.alert;
+        insert.run({ id: a.id, rule: a.rule, accountId, subjectType: a.subjectType, subjectId: a.subjectId, severity: a.severity, title: a.title, detail: a.detail, refs: JSON.stringify(a.refs), raisedAt: a.raisedAt, at });
+        writeEvents(a.id, change.events, at);
+        continue;
+      }
+      const values: Record<string, unknown> = { id: change.id, at };
+      const columns: string[] = [];
+      const set = (column: string, value: unknown): void => {
+        columns.push(column);
+        values[column] = value;
+      };
+      const s = change.set;
+      if (s.severity !== undefined) set('severity', s.severity);
+      if (s.status !== undefined) set('status', s.status);
+      if (s.active !== undefined) set('active', s.active ? 1 : 0);
+      if (s.title !== undefined) set('title', s.title);
+      if (s.detail !== undefined) set('detail', s.detail);
+      if (s.refs !== undefined) set('refs', JSON.stringify(s.refs));
+      if (s.snoozedUntil !== undefined) set('snoozed_until', s.snoozedUntil);
+      if (s.raisedAt !== undefined) set('raised_at', s.raisedAt);
+      if (columns.length > 0) update(columns).run(values);
+      writeEvents(change.id, change.events, at);
+    }
+  };
+}
+
+export function saveUserAction(db: Db, id: string, set: UserActionFields, draft: AlertEventDraft, at: string): void {
+  db.prepare('UPDATE alerts SET status = ?, assignee = ?, snoozed_until = ?, updated_at = ? WHERE alert_id = ?').run(set.status, set.assignee, set.snoozedUntil, at, id);
+  db.prepare('INSERT INTO alert_events (alert_id, at, action, actor, severity, status, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(id, at, draft.action, draft.actor, draft.severity, draft.status, draft.note);
+}
+
+export interface AlertFilter {
+  readonly rules?: readonly string[];
+  readonly severities?: readonly string[];
+  readonly statuses?: readonly string[];
+  readonly owner?: string;
+  readonly accountId?: string;
+  readonly assignee?: string;
+  /** Only alerts whose condition held at the last evaluation (default true). */
+  readonly activeOnly?: boolean;
+}
+
+const RECORD_SELECT = `SELECT a.*, c.name AS account_name, c.owner AS owner FROM alerts a LEFT JOIN accounts c ON c.account_id = a.account_id`;
+
+const toRecord = (r: AlertRow & { account_name: string | null; owner: string | null }): AlertRecord => ({
+  ...toStored(r),
+  accountId: r.account_id,
+  accountName: r.account_name ?? r.account_id,
+  owner: r.owner,
+  subjectType: r.subject_type,
+  updatedAt: r.updated_at,
+});
+
+const SEVERITY_ORDER = "CASE a.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END";
+
+export function listAlerts(db: Db, filter: AlertFilter = {}): AlertRecord[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const list = (column: string, name: string, values: readonly string[] | undefined): void => {
+    if (!values || values.length === 0) return;
+    where.push(`${column} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
+    values.forEach((v, i) => (params[`${name}${i}`] = v));
+  };
+  list('a.rule', 'rule', filter.rules);
+  list('a.severity', 'severity', filter.severities);
+  list('a.status', 'status', filter.statuses);
+  if (filter.owner !== undefined) {
+    where.push('c.owner = @owner');
+    params['owner'] = filter.owner;
+  }
+  if (filter.accountId !== undefined) {
+    where.push('a.account_id = @account');
+    params['account'] = filter.accountId;
+  }
+  if (filter.assignee !== undefined) {
+    where.push('a.assignee = @assignee');
+    params['assignee'] = filter.assignee;
+  }
+  if (filter.activeOnly ?? true) where.push('a.active = 1');
+  const sql = `${RECORD_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SEVERITY_ORDER}, a.raised_at DESC, a.alert_id`;
+  return (db.prepare(sql).all(params) as Array<AlertRow & { account_name: string | null; owner: string | null }>).map(toRecord);
+}
+
+export interface AlertEventRecord {
+  at: string;
+  action: string;
+  actor: string;
+  severity: string | null;
+  status: string | null;
+  note: string | null;
+}
+
+export function alertHistory(db: Db, id: string): AlertEventRecord[] {
+  return db.prepare('SELECT at, action, actor, severity, status, note FROM alert_events WHERE alert_id = ? ORDER BY event_id').all(id) as AlertEventRecord[];
+}
+
+/** Open alerts per account (not resolved, not dismissed, condition holding), for the portfolio. */
+export function openAlertCounts(db: Db): Map<string, number> {
+  const rows = db.prepare("SELECT account_id, count(*) FROM alerts WHERE active = 1 AND status IN ('open', 'acknowledged', 'snoozed') GROUP BY account_id").raw().all() as Array<[string, number]>;
+  return new Map(rows);
+}

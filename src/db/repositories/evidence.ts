@@ -1,0 +1,243 @@
+import type { Db } from '../connection';
+import type {
+  AccountEvidence,
+  AccountFacts,
+  AssetFacts,
+  ChecklistTickFacts,
+  FootprintPoint,
+  PulseFacts,
+  RecommendationEvent,
+  RecommendationFacts,
+  SurveyFacts,
+  WorkOrderFacts,
+} from '../../domain/evidence';
+
+type Row = unknown[];
+
+// Each source is read ordered by account, so all accounts' evidence comes from one pass per table,
+// merged by account id: bounded memory, no query per account.
+const SOURCES = {
+  accounts: `SELECT account_id, name, segment, region, owner, contract_type, contract_renewal_date, annual_value, placeholder
+             FROM accounts %WHERE% ORDER BY account_id`,
+  workOrders: `SELECT account_id, work_order_id, asset_id, site, type, opened_at, promised_at, arrived_at, completed_at, status,
+                      fixed_first_time, parts_missing, technician, labor_hours, billed_amount, follow_up_at, customer_signed,
+                      reminded_recommendation_ids
+               FROM work_orders %WHERE% ORDER BY account_id, opened_at, work_order_id`,
+  surveys: `SELECT account_id, response_id, responded_at, nps, csat, ces, contact, work_order_id, comment, follow_up_at
+            FROM survey_responses %WHERE% ORDER BY account_id, responded_at, response_id`,
+  assets: `SELECT account_id, asset_id, site, location, vendor, model, category, quantity, serviced_by, coverage, warranty_end,
+                  install_date, rated_monthly_volume, actual_monthly_volume, as_of
+           FROM assets %WHERE% ORDER BY account_id, asset_id`,
+  recommendations: `SELECT account_id, recommendation_id, asset_id, work_order_id, made_at, text, category, severity,
+                           customer_acknowledged, status, decided_at, origin
+                    FROM recommendations %WHERE% ORDER BY account_id, made_at, recommendation_id`,
+  events: `SELECT account_id, recommendation_id, action, happened_on, note, logged_by
+           FROM recommendation_events %WHERE% ORDER BY account_id, happened_on, event_id`,
+  footprint: `SELECT account_id, recorded_on, our_quantity, total_quantity, vendors
+              FROM footprint_history %WHERE% ORDER BY account_id, recorded_on, import_id`,
+  ticks: `SELECT account_id, item_id, template_version, done_on, expires_on, note, ticked_by
+          FROM checklist_ticks %WHERE_AND% revoked_at IS NULL ORDER BY account_id, done_on, tick_id`,
+  notes: `SELECT account_id, substr(written_at, 1, 10) FROM account_notes %WHERE% ORDER BY account_id, written_at`,
+  pulses: `SELECT account_id, rating, reason, set_on, expires_on, set_by FROM account_pulses %WHERE% ORDER BY account_id, set_on, pulse_id`,
+} as const;
+
+type Source = keyof typeof SOURCES;
+
+function sql(source: Source, one: boolean): string {
+  const text: string = SOURCES[source];
+  return text
+    .replace('%WHERE_AND%', one ? 'WHERE account_id = @account AND' : 'WHERE')
+    .replace('%WHERE%', one ? 'WHERE account_id = @account' : '');
+}
+
+const bool = (v: unknown): boolean | null => (v === null ? null : v === 1);
+const str = (v: unknown): string | null => (v === null ? null : (v as string));
+const num = (v: unknown): number | null => (v === null ? null : (v as number));
+
+const toAccount = (r: Row): AccountFacts => ({
+  id: r[0] as string,
+  name: r[1] as string,
+  segment: str(r[2]),
+  region: str(r[3]),
+  owner: str(r[4]),
+  contractType: str(r[5]) as AccountFacts['contractType'],
+  renewalDate: str(r[6]),
+  annualValue: num(r[7]),
+  placeholder: r[8] === 1,
+});
+
+const toWorkOrder = (r: Row): WorkOrderFacts => ({
+  id: r[1] as string,
+  assetId: str(r[2]),
+  site: str(r[3]),
+  type: r[4] as WorkOrderFacts['type'],
+  openedAt: r[5] as string,
+  promisedAt: str(r[6]),
+  arrivedAt: str(r[7]),
+  completedAt: str(r[8]),
+  status: str(r[9]) as WorkOrderFacts['status'],
+  fixedFirstTime: bool(r[10]),
+  partsMissing: bool(r[11]),
+  technician: str(r[12]),
+  laborHours: num(r[13]),
+  billedAmount: num(r[14]),
+  followUpAt: str(r[15]),
+  customerSigned: bool(r[16]),
+  remindedIds: r[17] === null ? [] : (r[17] as string).split(';'),
+});
+
+const toSurvey = (r: Row): SurveyFacts => ({
+  id: r[1] as string,
+  respondedAt: r[2] as string,
+  nps: num(r[3]),
+  csat: num(r[4]),
+  ces: num(r[5]),
+  contact: str(r[6]),
+  workOrderId: str(r[7]),
+  comment: str(r[8]),
+  followUpAt: str(r[9]),
+});
+
+const toAsset = (r: Row): AssetFacts => ({
+  id: r[1] as string,
+  site: str(r[2]),
+  location: str(r[3]),
+  vendor: r[4] as string,
+  model: str(r[5]),
+  category: str(r[6]),
+  quantity: r[7] as number,
+  servicedBy: str(r[8]) as AssetFacts['servicedBy'],
+  coverage: str(r[9]) as AssetFacts['coverage'],
+  warrantyEnd: str(r[10]),
+  installDate: str(r[11]),
+  ratedMonthlyVolume: num(r[12]),
+  actualMonthlyVolume: num(r[13]),
+  asOf: str(r[14]),
+});
+
+const toRecommendation = (r: Row, events: readonly RecommendationEvent[]): RecommendationFacts => ({
+  id: r[1] as string,
+  assetId: str(r[2]),
+  workOrderId: str(r[3]),
+  madeAt: r[4] as string,
+  text: r[5] as string,
+  category: str(r[6]),
+  severity: str(r[7]) as RecommendationFacts['severity'],
+  customerAcknowledged: bool(r[8]),
+  status: r[9] as RecommendationFacts['status'],
+  decidedAt: str(r[10]),
+  origin: r[11] as RecommendationFacts['origin'],
+  events,
+});
+
+const toEvent = (r: Row): RecommendationEvent => ({
+  action: r[2] as RecommendationEvent['action'],
+  on: r[3] as string,
+  note: str(r[4]),
+  by: str(r[5]),
+});
+
+const toFootprint = (r: Row): FootprintPoint => ({
+  recordedOn: r[1] as string,
+  ourQuantity: r[2] as number,
+  totalQuantity: r[3] as number,
+  vendors: JSON.parse(r[4] as string) as string[],
+});
+
+const toTick = (r: Row): ChecklistTickFacts => ({
+  itemId: r[1] as string,
+  templateVersion: r[2] as number,
+  doneOn: r[3] as string,
+  expiresOn: str(r[4]),
+  note: str(r[5]),
+  by: str(r[6]),
+});
+
+const toPulse = (r: Row): PulseFacts => ({
+  rating: r[1] as PulseFacts['rating'],
+  reason: r[2] as string,
+  setOn: r[3] as string,
+  expiresOn: r[4] as string,
+  by: str(r[5]),
+});
+
+/** SQLite orders text by its UTF-8 bytes, which is code-point order; JS `<` compares UTF-16 units. */
+function sortsBefore(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y;
+    if (x > 0xffff) i++;
+  }
+  return a.length < b.length;
+}
+
+/** An ordered cursor that hands out the rows of one account at a time. */
+class Cursor {
+  private next: Row | undefined;
+  constructor(private readonly rows: Iterator<Row>) {
+    this.next = this.advance();
+  }
+  private advance(): Row | undefined {
+    const step = this.rows.next();
+    return step.done ? undefined : (step.value);
+  }
+  /** The rows of `accountId`, skipping any of accounts before it. */
+  take(accountId: string): Row[] {
+    const out: Row[] = [];
+    while (this.next !== undefined && sortsBefore(this.next[0] as string, accountId)) this.next = this.advance();
+    while (this.next !== undefined && this.next[0] === accountId) {
+      out.push(this.next);
+      this.next = this.advance();
+    }
+    return out;
+  }
+}
+
+function assemble(account: AccountFacts, rows: Record<Exclude<Source, 'accounts'>, Row[]>): AccountEvidence {
+  const eventsByRecommendation = new Map<string, RecommendationEvent[]>();
+  for (const r of rows.events) {
+    const list = eventsByRecommendation.get(r[1] as string);
+    if (list) list.push(toEvent(r));
+    else eventsByRecommendation.set(r[1] as string, [toEvent(r)]);
+  }
+  return {
+    account,
+    workOrders: rows.workOrders.map(toWorkOrder),
+    surveys: rows.surveys.map(toSurvey),
+    assets: rows.assets.map(toAsset),
+    recommendations: rows.recommendations.map((r) => toRecommendation(r, eventsByRecommendation.get(r[1] as string) ?? [])),
+    footprint: rows.footprint.map(toFootprint),
+    checklistTicks: rows.ticks.map(toTick),
+    noteDays: rows.notes.map((r) => r[1] as string),
+    pulses: rows.pulses.map(toPulse),
+  };
+}
+
+const OTHER_SOURCES = (Object.keys(SOURCES) as Source[]).filter((s): s is Exclude<Source, 'accounts'> => s !== 'accounts');
+
+/** One account's evidence, or null when there is no such account. */
+export function loadAccountEvidence(db: Db, accountId: string): AccountEvidence | null {
+  const accountRow = db.prepare(sql('accounts', true)).raw().get({ account: accountId }) as Row | undefined;
+  if (!accountRow) return null;
+  const rows = Object.fromEntries(
+    OTHER_SOURCES.map((source) => [source, db.prepare(sql(source, true)).raw().all({ account: accountId }) as Row[]]),
+  ) as Record<Exclude<Source, 'accounts'>, Row[]>;
+  return assemble(toAccount(accountRow), rows);
+}
+
+/** Every account's evidence, in account id order, one account in memory at a time. */
+export function* iterateEvidence(db: Db): Generator<AccountEvidence> {
+  const cursors = Object.fromEntries(
+    OTHER_SOURCES.map((source) => [source, new Cursor(db.prepare(sql(source, false)).raw().iterate() as Iterator<Row>)]),
+  ) as Record<Exclude<Source, 'accounts'>, Cursor>;
+  for (const accountRow of db.prepare(sql('accounts', false)).raw().iterate() as Iterable<Row>) {
+    const account = toAccount(accountRow);
+    const rows = Object.fromEntries(OTHER_SOURCES.map((source) => [source, cursors[source].take(account.id)])) as Record<
+      Exclude<Source, 'accounts'>,
+      Row[]
+    >;
+    yield assemble(account, rows);
+  }
+}

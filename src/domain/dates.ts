@@ -1,0 +1,51 @@
+// Dates as the data holds them: ISO strings, YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, taken as UTC.
+
+export const DAY_MS = 86_400_000;
+
+export function toMs(iso: string): number {
+  return Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : `${iso.slice(0, 19)}Z`);
+}
+
+/** Whole and fractional days from a to b (b later is positive). */
+export function daysBetween(a: string, b: string): number {
+  return (toMs(b) - toMs(a)) / DAY_MS;
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(toMs(day.slice(0, 10)) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function weekday(day: string): number {
+  return new Date(toMs(day)).getUTCDay();
+}
+
+/** The end of the next business day after `iso` (weekends skipped): the deadline for a follow-up. */
+export function nextBusinessDayEnd(iso: string): string {
+  let day = addDays(dayOf(iso), 1);
+  while (weekday(day) === 0 || weekday(day) === 6) day = addDays(day, 1);
+  return `${day}T23:59:59`;
+}
+
+/** Whether `later` is on or before `deadline` (both ISO; a date alone counts as that whole day). */
+export function onOrBefore(later: string, deadline: string): boolean {
+  const end = deadline.length === 10 ? `${deadline}T23:59:59` : deadline;
+  const value = later.length === 10 ? `${later}T00:00:00` : later;
+  return value <= end;
+}
+
+/** An exponential memory: weight 1 today, ½ after one half-life. */
+export function decay(ageDays: number, halfLifeDays: number): number {
+  return Math.pow(0.5, Math.max(0, ageDays) / halfLifeDays);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "14 Mar 2026": dates inside sentences a person reads. */
+export function spokenDate(iso: string): string {
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+}

@@ -1,0 +1,56 @@
+import type { RecommendationFacts, WorkOrderFacts } from './evidence';
+import { dayOf } from './dates';
+import type { RecommendationStatus } from '../shared/kinds';
+
+/** Where a recommendation stands on a date: decided or not, when the customer last heard of it. */
+export interface RecommendationState {
+  readonly recommendation: RecommendationFacts;
+  readonly status: RecommendationStatus;
+  readonly decidedOn: string | null;
+  /** Reminders: visits that listed it, and reminders logged in the app. */
+  readonly reminders: ReadonlyArray<{ on: string; workOrderId: string | null }>;
+  /** The day it was made, or last reminded of. */
+  readonly lastHeardOn: string;
+  /** Visits to the account since the customer last heard of it that did not remind them. */
+  readonly revisitsWithoutReminder: readonly WorkOrderFacts[];
+  /**
+   * A break-fix on the same machine after it was made, while it was still open: a preventable
+   * failure. Low-severity advice (a firmware update, a tidier set-up) does not foretell one.
+   */
+  readonly failure: WorkOrderFacts | null;
+}
+
+const DECISIONS = new Set(['accepted', 'declined', 'done']);
+
+/** `visits` are the account's work orders (not cancelled), oldest first. */
+export function recommendationState(recommendation: RecommendationFacts, visits: readonly WorkOrderFacts[]): RecommendationState {
+  const made = dayOf(recommendation.madeAt);
+  // The newest decision wins, whether it came from a file or was logged in the app.
+  let status: RecommendationStatus = recommendation.status;
+  let decidedOn: string | null = recommendation.status === 'open' ? null : recommendation.decidedAt ?? made;
+  const reminders: Array<{ on: string; workOrderId: string | null }> = [];
+  for (const event of recommendation.events) {
+    if (event.action === 'reminded') reminders.push({ on: dayOf(event.on), workOrderId: null });
+    else if (DECISIONS.has(event.action) && (decidedOn === null || dayOf(event.on) >= decidedOn)) {
+      status = event.action as RecommendationStatus;
+      decidedOn = dayOf(event.on);
+    } else if (event.action === 'reopened' && (decidedOn === null || dayOf(event.on) >= decidedOn)) {
+      status = 'open';
+      decidedOn = null;
+    }
+  }
+  const later = visits.filter((v) => v.id !== recommendation.workOrderId && v.id !== recommendation.id && dayOf(v.openedAt) >= made && v.openedAt > recommendation.madeAt);
+  for (const visit of later) if (visit.remindedIds.includes(recommendation.id)) reminders.push({ on: dayOf(visit.openedAt), workOrderId: visit.id });
+  reminders.sort((a, b) => a.on.localeCompare(b.on));
+  const lastHeardOn = reminders.at(-1)?.on ?? made;
+  const open = status === 'open';
+  const revisitsWithoutReminder = open
+    ? later.filter((v) => dayOf(v.openedAt) > lastHeardOn && !v.remindedIds.includes(recommendation.id))
+    : [];
+  const failure = recommendation.assetId && recommendation.severity !== 'low'
+    ? later.find(
+        (v) => v.type === 'break_fix' && v.assetId === recommendation.assetId && (decidedOn === null || dayOf(v.openedAt) < decidedOn),
+      ) ?? null
+    : null;
+  return { recommendation, status, decidedOn, reminders, lastHeardOn, revisitsWithoutReminder, failure: open || status === 'declined' ? failure : null };
+}

@@ -1,0 +1,65 @@
+import type { Db } from '../db/connection';
+import { readSetting, writeSetting } from '../db/repositories/settings';
+import { alertHistory, alertWriter, findAlert, listAlerts, saveUserAction, storedAlerts, type AlertFilter, type AlertRecord } from '../db/repositories/alerts';
+import { clearedReason, evaluateAlerts, type AlertInput } from '../domain/alerts/rules';
+import { applyUserAction, reconcileAlerts, type UserAction } from '../domain/alerts/lifecycle';
+import { DEFAULT_THRESHOLDS, withThresholds, type AlertThresholds, type ThresholdOverrides } from '../domain/alerts/thresholds';
+import type { ScoredAccount } from '../domain/scoring/loyalty';
+import type { AppContext } from './context';
+import { NotFoundError } from './dispatcher';
+
+const THRESHOLDS_KEY = 'alerts.thresholds';
+
+export function loadAlertThresholds(db: Db): AlertThresholds {
+  const stored = readSetting(db, THRESHOLDS_KEY) as ThresholdOverrides | undefined;
+  return stored ? withThresholds(stored) : DEFAULT_THRESHOLDS;
+}
+
+export function saveAlertThresholds(db: Db, overrides: ThresholdOverrides): AlertThresholds {
+  const merged = withThresholds(overrides, loadAlertThresholds(db));
+  writeSetting(db, THRESHOLDS_KEY, merged);
+  return merged;
+}
+
+/**
+ * Evaluates the rules for scored accounts, one after another, reconciles them with each account's
+ * stored alerts and writes the changes. Statements are prepared once for a whole recompute.
+ */
+export function alertEvaluator(db: Db, thresholds: AlertThresholds, ownVendor: string | null): (scored: ScoredAccount, loyaltyMonthAgo: number | null, at: string) => { raised: number; changed: number } {
+  const write = alertWriter(db);
+  const stored = storedAlerts(db);
+  return (scored, loyaltyMonthAgo, at) => {
+    const input: AlertInput = { view: scored.view, asOf: scored.score.asOf, score: scored.score, loyaltyThirtyDaysAgo: loyaltyMonthAgo, thresholds, ownVendor };
+    const candidates = evaluateAlerts(input);
+    const changes = reconcileAlerts(stored(scored.score.accountId), candidates, scored.score.asOf, (alert) => clearedReason(input, alert));
+    if (changes.length > 0) write(changes, scored.score.accountId, at);
+    return { raised: changes.filter((c) => c.kind === 'insert').length, changed: changes.length };
+  };
+}
+
+export class AlertActionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AlertActionError';
+  }
+}
+
+/** A user's action on one alert or many; all or none (a refused one refuses the lot, saying which). */
+export function actOnAlerts(ctx: AppContext, ids: readonly string[], action: UserAction): AlertRecord[] {
+  const asOf = ctx.now().toISOString().slice(0, 10);
+  const at = ctx.now().toISOString();
+  return ctx.db.transaction(() => {
+    const out: AlertRecord[] = [];
+    for (const id of ids) {
+      const alert = findAlert(ctx.db, id);
+      if (!alert) throw new NotFoundError(`There is no alert ${id}.`);
+      const result = applyUserAction(alert, action, asOf);
+      if (!result.ok) throw new AlertActionError(ids.length > 1 ? `${alert.title}: ${result.message}` : result.message);
+      saveUserAction(ctx.db, id, result.set, result.event, at);
+      out.push(findAlert(ctx.db, id)!);
+    }
+    return out;
+  })();
+}
+
+export { listAlerts, alertHistory, type AlertFilter, type AlertRecord };
