@@ -44,7 +44,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] },
   },
   {
-    files: ['src/domain/**/*.ts', 'src/shared/**/*.ts', 'src/demo/**/*.ts'],
+    files: ['src/domain/**/*.ts', 'src/shared/**/*.ts', 'src/demo/**/*.ts', 'src/review/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [noElectron, noNative, ...builtinPaths],

@@ -4,6 +4,9 @@ import { demoCommand } from './commands/demo';
 import { importCommand } from './commands/import';
 import { importsCommand, undoCommand } from './commands/history';
 import { serveCommand } from './commands/serve';
+import { checklistCommand, scoresCommand } from './commands/scores';
+import { alertsCommand } from './commands/alerts';
+import { reviewCommand } from './commands/review';
 import { EXIT, processOutput, UsageError, type Output } from './output';
 
 export const HELP = `Account Health Console — command line
@@ -18,6 +21,15 @@ usage: account-health COMMAND [options]
                                               file's column for a field (empty: ignore it), --set gives a
                                               field one value for every row, --profile applies (and with
                                               --map/--set, saves) a named mapping
+  scores    --db PATH [--as-of DATE] [--weights K=V,…] [--json]
+                                              loyalty per account, with the evidence behind each point;
+                                              K: service | satisfaction | footprint | partnership | commercial
+  alerts    --db PATH [--as-of DATE] [--json] re-evaluate and list the alerts (a past date: as of then)
+  checklist --db PATH --account ID [--as-of DATE] [--json]
+                                              the partnership checklist of one account
+  review    --db PATH --account ID [--as-of DATE] --out FILE.html|FILE.pdf
+                                              the account-review brief to take into the meeting; a PDF
+                                              needs Chromium (or set CHROMIUM_PATH)
   imports   --db PATH [--json]                the import history
   undo      --db PATH --import ID             take one import back out, whole
   serve     --db PATH [--port N]              browser mode: prints http://127.0.0.1:PORT/?token=…
@@ -33,6 +45,10 @@ const COMMANDS: Record<string, Command> = {
   imports: importsCommand,
   undo: undoCommand,
   serve: serveCommand,
+  scores: scoresCommand,
+  alerts: alertsCommand,
+  checklist: checklistCommand,
+  review: reviewCommand,
 };
 
 export async function runCli(argv: string[], io: Output = processOutput): Promise<number> {

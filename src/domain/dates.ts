@@ -2,8 +2,28 @@
 
 export const DAY_MS = 86_400_000;
 
+const digits = (s: string, from: number, count: number): number => {
+  let n = 0;
+  for (let i = from; i < from + count; i++) n = n * 10 + (s.charCodeAt(i) - 48);
+  return n;
+};
+
+/** Days since 1970-01-01 of a civil date (proleptic Gregorian): arithmetic, no Date object. */
+function epochDay(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Milliseconds since the epoch of YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS] (the shapes the data holds). */
 export function toMs(iso: string): number {
-  return Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : `${iso.slice(0, 19)}Z`);
+  const day = epochDay(digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2)) * DAY_MS;
+  if (iso.length < 16) return day;
+  const seconds = iso.length >= 19 ? digits(iso, 17, 2) : 0;
+  return day + digits(iso, 11, 2) * 3_600_000 + digits(iso, 14, 2) * 60_000 + seconds * 1000;
 }
 
 /** Whole and fractional days from a to b (b later is positive). */

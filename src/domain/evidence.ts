@@ -181,18 +181,19 @@ export function asOfView(evidence: AccountEvidence, asOf: string): AccountEviden
 }
 
 /**
- * The installed base on a date: each site's newest snapshot then. A machine missing from a site's
- * newer snapshot is gone; one installed later than the date was not there yet.
+ * The installed base on a date. An installed-base file is a count: a machine missing from a site's
+ * newest count is gone. A count says when the base was last seen, not when it began, so a past date
+ * sees the same machines, less those installed after it; changes of share over time come from the
+ * footprint history instead.
  */
 export function installedBase(assets: readonly AssetFacts[], asOf: string): AssetFacts[] {
-  const known = assets.filter((a) => !after(a.asOf, asOf) && !after(a.installDate, asOf));
   const newest = new Map<string, string>();
-  for (const a of known) {
+  for (const a of assets) {
     const site = a.site ?? '';
     const day = a.asOf ?? '';
     if ((newest.get(site) ?? '') <= day) newest.set(site, day);
   }
-  return known.filter((a) => (a.asOf ?? '') === newest.get(a.site ?? ''));
+  return assets.filter((a) => (a.asOf ?? '') === newest.get(a.site ?? '') && !after(a.installDate, asOf));
 }
 
 /** The pulse in force on the as-of date (the newest set by then), and whether it has gone stale. */

@@ -36,6 +36,8 @@ export interface ImportFileOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ImportProgress) => void;
   readonly now?: () => Date;
+  /** Collects the ids of the accounts the import wrote rows for (to rescore only those). */
+  readonly touchedAccounts?: Set<string>;
 }
 
 /** How many rejected rows and duplicates a report lists (all are counted). */
@@ -138,7 +140,7 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
         )
         .get(plan.kind, file, totalBytes, options.source ?? 'file', started.toISOString(), started.toISOString()) as { import_id: number }
     ).import_id;
-    const writer = new ImportWriter(db, plan.kind, importId);
+    const writer = new ImportWriter(db, plan.kind, importId, options.touchedAccounts);
     const idIndex = FIELDS[plan.kind].findIndex((f) => f.name === ID_FIELD[plan.kind]);
     let maxAsOf: string | null = null;
     const asOfIndex = plan.kind === 'assets' ? FIELDS.assets.findIndex((f) => f.name === 'as_of') : -1;

@@ -48,6 +48,7 @@ export class ImportWriter {
     private readonly db: Database.Database,
     readonly kind: Kind,
     private readonly importId: number,
+    private readonly accountsWritten: Set<string> | undefined = undefined,
   ) {
     this.extras = (EXTRA_COLUMNS[kind] ?? []).map(([, value]) => value);
     this.main = statements(db, KIND_TABLE[kind], ID_FIELD[kind], [
@@ -76,8 +77,9 @@ export class ImportWriter {
     if (this.kind !== 'accounts') this.ensureAccount(values[ACCOUNT_INDEX[this.kind]] as string);
     else this.knownAccounts.add(values[ACCOUNT_INDEX.accounts] as string);
     const outcome = this.upsert(this.main, KIND_TABLE[this.kind], this.extras.length ? [...values, ...this.extras] : values, row);
-    if (this.kind === 'service' && (outcome.type === 'inserted' || outcome.type === 'updated')) {
-      this.writeWorkOrderRecommendation(values, row);
+    if (outcome.type === 'inserted' || outcome.type === 'updated') {
+      if (this.kind === 'service') this.writeWorkOrderRecommendation(values, row);
+      this.accountsWritten?.add(values[ACCOUNT_INDEX[this.kind]] as string);
     }
     if (this.kind === 'assets' && outcome.type !== 'duplicate' && outcome.type !== 'conflict') {
       this.touchedAccounts.add(values[ACCOUNT_INDEX.assets] as string);

@@ -55,6 +55,9 @@ function describeError(error: unknown): ApiError | null {
   }
   if (error instanceof ProfileError) return { code: 'not_found', message: error.message };
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
+  if (error instanceof Error && ['ActionError', 'AlertActionError', 'TemplateError', 'SettingsError'].includes(error.name)) {
+    return { code: 'conflict', message: error.message };
+  }
   return null;
 }
 

@@ -6,6 +6,17 @@ import { deleteProfile, listProfiles, saveProfile } from '../db/repositories/pro
 import { schemaVersion } from '../db/migrations/index';
 import { undoImport } from '../import/undo';
 import { loadDemo } from './demo';
+import { recompute, scoreOne } from './recompute';
+import { actOnAlerts, alertHistory, listAlerts } from './alerts';
+import { addNote, currentUser, logRecommendation, setPulse, tickChecklistItem, untickChecklistItem } from './account-actions';
+import { buildReviewBrief } from './review';
+import { NotFoundError } from './dispatcher';
+
+function scored(ctx: AppContext, accountId: string, asOf?: string, weights?: Parameters<typeof scoreOne>[3]) {
+  const result = scoreOne(ctx, accountId, asOf, weights);
+  if (!result) throw new NotFoundError(`There is no account "${accountId}".`);
+  return result;
+}
 
 /** Every API method, bound to one open database. */
 export function createHandlers(ctx: AppContext): Handlers {
@@ -16,10 +27,29 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'accounts/list': (args) => listAccountRows(ctx.db, args),
     'imports/list': () => listImports(ctx.db),
-    'imports/undo': ({ importId }) => undoImport(ctx.db, importId, ctx.now()),
+    'imports/undo': ({ importId }) => {
+      const result = undoImport(ctx.db, importId, ctx.now());
+      recompute(ctx);
+      return result;
+    },
     'demo/load': ({ asOf }) => loadDemo(ctx, asOf),
     'profiles/list': () => listProfiles(ctx.db),
     'profiles/save': ({ name, mapping }) => saveProfile(ctx.db, name, mapping, ctx.now()),
     'profiles/delete': ({ name }) => ({ deleted: deleteProfile(ctx.db, name) }),
+    'scores/get': ({ accountId, asOf, weights }) => {
+      const { score, pulse } = scored(ctx, accountId, asOf, weights);
+      return { score, pulse };
+    },
+    'checklist/get': ({ accountId, asOf }) => scored(ctx, accountId, asOf).checklist,
+    'checklist/tick': (args) => tickChecklistItem(ctx, args),
+    'checklist/untick': (args) => untickChecklistItem(ctx, args),
+    'recommendations/log': (args) => logRecommendation(ctx, args),
+    'pulse/set': (args) => setPulse(ctx, args),
+    'notes/add': (args) => addNote(ctx, args),
+    'alerts/list': ({ includeCleared, ...filter }) => listAlerts(ctx.db, { ...filter, activeOnly: !includeCleared }),
+    'alerts/act': ({ ids, action }) => actOnAlerts(ctx, ids, { ...action, by: currentUser(ctx) }),
+    'alerts/history': ({ id }) => alertHistory(ctx.db, id),
+    'engine/recompute': () => recompute(ctx),
+    'review/get': ({ accountId, asOf }) => buildReviewBrief(ctx, accountId, asOf),
   };
 }

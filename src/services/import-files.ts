@@ -5,6 +5,7 @@ import { importFile } from '../import/importer';
 import { ImportFileError } from '../import/errors';
 import { findProfile, saveProfile } from '../db/repositories/profiles';
 import { loadSettings } from './settings';
+import { recompute, type RecomputeResult } from './recompute';
 
 export interface ImportRequest {
   readonly paths: readonly string[];
@@ -18,6 +19,12 @@ export interface ImportRequest {
 }
 
 export type FileOutcome = { file: string; path: string; report: ImportReport } | { file: string; path: string; error: ImportFileError };
+
+export interface ImportOutcome {
+  readonly files: FileOutcome[];
+  /** The rescoring that followed, when any file changed something. */
+  readonly recompute: RecomputeResult | null;
+}
 
 export class ProfileError extends Error {
   constructor(message: string) {
@@ -45,10 +52,18 @@ export function resolveMapping(ctx: AppContext, request: Pick<ImportRequest, 'ma
 }
 
 /**
- * Imports each file in its own transaction, in the order given. A file that fails leaves the
- * database as it was and does not stop the others.
+ * Imports each file in its own transaction, in the order given, then rescores the accounts they
+ * changed and re-evaluates their alerts. A file that fails leaves the database as it was and does
+ * not stop the others.
  */
-export async function importFiles(ctx: AppContext, request: ImportRequest): Promise<FileOutcome[]> {
+export async function importFiles(ctx: AppContext, request: ImportRequest): Promise<ImportOutcome> {
+  const touched = new Set<string>();
+  const files = await importEach(ctx, request, touched);
+  const recomputed = touched.size > 0 ? recompute(ctx, { accountIds: touched, history: true }) : null;
+  return { files, recompute: recomputed };
+}
+
+async function importEach(ctx: AppContext, request: ImportRequest, touched: Set<string>): Promise<FileOutcome[]> {
   const mapping = resolveMapping(ctx, request);
   const settings = loadSettings(ctx.db);
   const writer = ctx.openWriter();
@@ -63,6 +78,7 @@ export async function importFiles(ctx: AppContext, request: ImportRequest): Prom
           defaultDateOrder: settings.defaultDateOrder,
           ownVendor: settings.ownVendorName,
           now: ctx.now,
+          touchedAccounts: touched,
           ...(request.signal ? { signal: request.signal } : {}),
           ...(request.onProgress ? { onProgress: request.onProgress } : {}),
         });

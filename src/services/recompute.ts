@@ -88,6 +88,7 @@ export function recompute(ctx: AppContext, options: RecomputeOptions = {}): Reco
       alertsRaised += alerts.raised;
       alertsChanged += alerts.changed;
     }
+    if (!options.accountIds) alertsChanged += forgetRemovedAccounts(ctx, now);
   })();
   return { accounts, snapshots: accounts, historySnapshots, alertsRaised, alertsChanged, ms: Math.round(performance.now() - started) };
 }
@@ -123,4 +124,22 @@ export function scoreOne(ctx: AppContext, accountId: string, asOf?: string, over
   const evidence = loadAccountEvidence(ctx.db, accountId);
   if (!evidence) return null;
   return scoreAccount(evidence, asOf ?? today(ctx), loadEngineSettings(ctx.db), currentTemplate(ctx.db, ctx.now()).template, override);
+}
+
+/**
+ * Accounts an undo took out of the data: their alerts no longer hold (kept, resolved, with a line in
+ * their history) and their snapshots go.
+ */
+function forgetRemovedAccounts(ctx: AppContext, at: string): number {
+  const gone = ctx.db
+    .prepare("SELECT alert_id, severity FROM alerts WHERE active = 1 AND account_id NOT IN (SELECT account_id FROM accounts)")
+    .all() as Array<{ alert_id: string; severity: string }>;
+  const close = ctx.db.prepare("UPDATE alerts SET active = 0, status = CASE WHEN status = 'dismissed' THEN status ELSE 'resolved' END, updated_at = ?, evaluated_at = ? WHERE alert_id = ?");
+  const event = ctx.db.prepare("INSERT INTO alert_events (alert_id, at, action, actor, severity, status, note) VALUES (?, ?, 'cleared', 'system', ?, 'resolved', 'The account is no longer in the data')");
+  for (const alert of gone) {
+    close.run(at, at, alert.alert_id);
+    event.run(alert.alert_id, at, alert.severity);
+  }
+  ctx.db.prepare('DELETE FROM score_snapshots WHERE account_id NOT IN (SELECT account_id FROM accounts)').run();
+  return gone.length;
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { KINDS } from './kinds';
+import type { LoyaltyScore, Pulse } from './scoring-types';
+import type { ChecklistResult } from './checklist-types';
+import type { ReviewBrief } from './review-types';
 
 // The one API contract: every method the renderer, the browser-mode server, the Electron IPC handler
 // and the tests use, with the schema of its arguments and of its result.
@@ -63,6 +66,47 @@ const ProfileSchema = z.object({
 });
 
 const empty = z.object({}).strict();
+const day = z.iso.date();
+const text = (max: number) => z.string().max(max);
+
+const ALERT_RULE_NAMES = ['unaddressed_recommendation', 'fix_or_replace', 'bad_call_no_follow_up', 'detractor_no_follow_up', 'footprint_loss', 'renewal_at_risk', 'silent_account', 'score_drop', 'buying_signal'] as const;
+const SEVERITY_NAMES = ['low', 'medium', 'high', 'critical'] as const;
+const ALERT_STATUS_NAMES = ['open', 'acknowledged', 'snoozed', 'resolved', 'dismissed'] as const;
+const COMPONENTS = ['service', 'satisfaction', 'footprint', 'partnership', 'commercial'] as const;
+
+const RefSchema = z.object({ type: z.string(), id: z.string() });
+
+const AlertSchema = z.object({
+  id: z.string(),
+  rule: z.enum(ALERT_RULE_NAMES),
+  accountId: z.string(),
+  accountName: z.string(),
+  owner: z.string().nullable(),
+  severity: z.enum(SEVERITY_NAMES),
+  status: z.enum(ALERT_STATUS_NAMES),
+  active: z.boolean(),
+  assignee: z.string().nullable(),
+  snoozedUntil: z.string().nullable(),
+  title: z.string(),
+  detail: z.string(),
+  refs: z.array(RefSchema).readonly(),
+  raisedAt: z.string(),
+  updatedAt: z.string(),
+  subjectType: z.string().nullable(),
+});
+
+const AlertActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('acknowledge'), note: text(2000).optional() }).strict(),
+  z.object({ kind: z.literal('snooze'), until: day, reason: text(2000).min(1) }).strict(),
+  z.object({ kind: z.literal('assign'), to: text(200).nullable() }).strict(),
+  z.object({ kind: z.literal('resolve'), note: text(2000).min(1) }).strict(),
+  z.object({ kind: z.literal('dismiss'), reason: text(2000).optional() }).strict(),
+  z.object({ kind: z.literal('reopen'), note: text(2000).optional() }).strict(),
+]);
+
+const WeightsSchema = z.object(Object.fromEntries(COMPONENTS.map((k) => [k, z.number().min(0).max(1)])) as Record<(typeof COMPONENTS)[number], z.ZodNumber>).partial().strict();
+
+const RecomputeSchema = z.object({ accounts: z.number(), snapshots: z.number(), historySnapshots: z.number(), alertsRaised: z.number(), alertsChanged: z.number(), ms: z.number() });
 
 export const contract = {
   'app/info': {
@@ -108,6 +152,66 @@ export const contract = {
   'profiles/delete': {
     args: z.object({ name: id }).strict(),
     result: z.object({ deleted: z.boolean() }),
+  },
+  'scores/get': {
+    args: z.object({ accountId: id, asOf: day.optional(), weights: WeightsSchema.optional() }).strict(),
+    result: z.custom<{ score: LoyaltyScore; pulse: Pulse | null }>((v) => typeof v === 'object' && v !== null && 'score' in v),
+  },
+  'checklist/get': {
+    args: z.object({ accountId: id, asOf: day.optional() }).strict(),
+    result: z.custom<ChecklistResult>((v) => typeof v === 'object' && v !== null && 'items' in v),
+  },
+  'checklist/tick': {
+    args: z.object({ accountId: id, itemId: id, doneOn: day.optional(), note: text(2000).nullable().optional() }).strict(),
+    result: z.object({ expiresOn: z.string().nullable() }),
+  },
+  'checklist/untick': {
+    args: z.object({ accountId: id, itemId: id }).strict(),
+    result: z.object({ removed: z.boolean() }),
+  },
+  'recommendations/log': {
+    args: z
+      .object({ recommendationId: id, action: z.enum(['reminded', 'accepted', 'declined', 'done', 'reopened']), on: day.optional(), note: text(2000).nullable().optional() })
+      .strict(),
+    result: z.object({ accountId: z.string() }),
+  },
+  'pulse/set': {
+    args: z.object({ accountId: id, rating: z.enum(['good', 'watch', 'concern']), reason: text(2000).min(1), expiresOn: day.optional() }).strict(),
+    result: z.object({ expiresOn: z.string() }),
+  },
+  'notes/add': {
+    args: z.object({ accountId: id, text: text(20_000).min(1) }).strict(),
+    result: z.object({ noteId: z.number(), writtenAt: z.string(), text: z.string(), author: z.string().nullable() }),
+  },
+  'alerts/list': {
+    args: z
+      .object({
+        rules: z.array(z.enum(ALERT_RULE_NAMES)).max(20).optional(),
+        severities: z.array(z.enum(SEVERITY_NAMES)).max(10).optional(),
+        statuses: z.array(z.enum(ALERT_STATUS_NAMES)).max(10).optional(),
+        owner: text(200).optional(),
+        accountId: id.optional(),
+        assignee: text(200).optional(),
+        includeCleared: z.boolean().optional(),
+      })
+      .strict(),
+    result: z.array(AlertSchema),
+  },
+  'alerts/act': {
+    args: z.object({ ids: z.array(id).min(1).max(10_000), action: AlertActionSchema }).strict(),
+    result: z.array(AlertSchema),
+  },
+  'alerts/history': {
+    args: z.object({ id }).strict(),
+    result: z.array(z.object({ at: z.string(), action: z.string(), actor: z.string(), severity: z.string().nullable(), status: z.string().nullable(), note: z.string().nullable() })),
+  },
+  'engine/recompute': {
+    args: empty,
+    result: RecomputeSchema,
+  },
+  'review/get': {
+    args: z.object({ accountId: id, asOf: day.optional() }).strict(),
+    result: z.custom<ReviewBrief>((v) => typeof v === 'object' && v !== null && 'talkingPoints' in v),
   },
 } as const;
 

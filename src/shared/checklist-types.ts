@@ -12,6 +12,8 @@ export interface ChecklistItemDef {
   params?: Record<string, number>;
   /** Manual items: how long a tick stays valid before it must be confirmed again. */
   validDays?: number;
+  /** What to ask or do in a meeting to confirm it ("Ask what downtime costs them"). */
+  ask?: string;
 }
 
 export interface ChecklistGroupDef {
@@ -48,6 +50,7 @@ export interface ChecklistItemResult {
   kind: 'derived' | 'manual';
   status: ChecklistStatus;
   evidence: ChecklistEvidence | null;
+  ask?: string;
 }
 
 export interface ChecklistResult {

@@ -87,3 +87,30 @@ export function bandOf(loyalty: number): Band {
   if (loyalty >= 40) return 'at_risk';
   return 'critical';
 }
+
+/** Satisfaction has its own words: a loyalty band's name ("Loyal") would say what satisfaction cannot. */
+export const SATISFACTION_LEVELS = ['very_satisfied', 'satisfied', 'lukewarm', 'unhappy'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+
+export const SATISFACTION_LABEL: Readonly<Record<SatisfactionLevel, string>> = {
+  very_satisfied: 'Very satisfied',
+  satisfied: 'Satisfied',
+  lukewarm: 'Lukewarm',
+  unhappy: 'Unhappy',
+};
+
+/** The same thresholds as the bands, so the colours line up: 75, 60, 40. */
+export function satisfactionLevel(score: number): SatisfactionLevel {
+  if (score >= 75) return 'very_satisfied';
+  if (score >= 60) return 'satisfied';
+  if (score >= 40) return 'lukewarm';
+  return 'unhappy';
+}
+
+/** The band colour a satisfaction level shares. */
+export const SATISFACTION_COLOUR_BAND: Readonly<Record<SatisfactionLevel, Band>> = {
+  very_satisfied: 'loyal',
+  satisfied: 'satisfied',
+  lukewarm: 'at_risk',
+  unhappy: 'critical',
+};

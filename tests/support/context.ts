@@ -2,9 +2,10 @@ import { join } from 'node:path';
 import { openContext, type AppContext } from '../../src/services/context';
 import { createHandlers } from '../../src/services/handlers';
 import { createDispatcher, type Dispatch } from '../../src/services/dispatcher';
+import type { ApiClient, ApiResponse, Method } from '../../src/shared/api';
 
 /** An app context on a fresh file in the test's own folder, and the API's dispatcher over it. */
-export function testApp(dir: string, now = new Date('2026-11-23T09:00:00Z')): { ctx: AppContext & { close(): void }; dispatch: Dispatch } {
+export function testApp(dir: string, now = new Date('2026-11-23T09:00:00Z')): { ctx: AppContext & { close(): void }; dispatch: Dispatch; api: ApiClient } {
   const ctx = openContext(join(dir, 'app.db'), { now: () => now });
   const dispatch = createDispatcher(createHandlers(ctx), {
     checkResults: true,
@@ -12,5 +13,7 @@ export function testApp(dir: string, now = new Date('2026-11-23T09:00:00Z')): { 
       throw error;
     },
   });
-  return { ctx, dispatch };
+  // The renderer's typed view of the same dispatcher.
+  const api: ApiClient = { call: <M extends Method>(method: M, args: unknown) => dispatch(method, args) as Promise<ApiResponse<M>> };
+  return { ctx, dispatch, api };
 }

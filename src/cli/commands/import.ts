@@ -39,13 +39,16 @@ export async function importCommand(argv: string[], io: Output): Promise<number>
 
   const ctx = openContext(dbPath, { singleConnection: true });
   let outcomes: FileOutcome[];
+  let rescored: number | null;
   try {
-    outcomes = await importFiles(ctx, {
+    const result = await importFiles(ctx, {
       paths: positionals,
       mapping,
       ...(typeof values['profile'] === 'string' ? { profile: values['profile'] } : {}),
       skipInvalid: values['skip-invalid'] === true,
     });
+    outcomes = result.files;
+    rescored = result.recompute?.accounts ?? null;
   } finally {
     ctx.close();
   }
@@ -66,6 +69,7 @@ export async function importCommand(argv: string[], io: Output): Promise<number>
       }
     }
   }
+  if (!json && rescored !== null) io.out(`Rescored ${number(rescored)} ${rescored === 1 ? 'account' : 'accounts'} and re-evaluated their alerts.`);
   return outcomes.some((o) => 'error' in o) ? EXIT.badInput : EXIT.ok;
 }
 

@@ -29,7 +29,7 @@ export function evaluateChecklist(template: ChecklistTemplate, evidence: Account
   for (const group of template.groups) {
     for (const item of group.items) {
       const outcome = item.kind === 'derived' ? derive(item, evidence, asOf, visitRules) : manual(item, evidence, asOf);
-      items.push({ id: item.id, group: group.title, groupId: group.id, text: item.text, kind: item.kind, status: outcome.status, evidence: outcome.evidence });
+      items.push({ id: item.id, group: group.title, groupId: group.id, text: item.text, kind: item.kind, status: outcome.status, evidence: outcome.evidence, ...(item.ask ? { ask: item.ask } : {}) });
     }
   }
   return { accountId: evidence.account.id, templateVersion: template.version, asOf, items, manualAssessed };

@@ -15,6 +15,8 @@ export interface RawComponent {
   readonly missing: string | null;
   /** What the component says about confidence (thin or old evidence). */
   readonly caveats: readonly string[];
+  /** Footprint only: the share of the known installed base (by quantity) we service. */
+  readonly ourShare?: number;
 }
 
 export function scored(key: ComponentKey, losses: Loss[], caveats: string[] = []): RawComponent {

@@ -83,5 +83,6 @@ export function footprintComponent(evidence: AccountEvidence, asOf: string, sett
   if (unknown > 0) caveats.push(`${unknown} machines with no word on who services them`);
   const counted = evidence.footprint.at(-1)?.recordedOn ?? evidence.assets.map((a) => a.asOf).filter((d): d is string => d !== null).sort().at(-1);
   if (counted && daysBetween(counted, asOf) > 365) caveats.push(`Installed base last counted on ${spokenDate(counted)}`);
-  return scored('footprint', losses, caveats);
+  const ourShare = known.filter((a) => servicer(a, ownVendor) === 'us').reduce((sum, a) => sum + a.quantity, 0) / total;
+  return { ...scored('footprint', losses, caveats), ourShare };
 }

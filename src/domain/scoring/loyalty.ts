@@ -63,7 +63,7 @@ export function scoreAccount(
     commercial: commercialComponent(view, asOf, settings),
   };
   const { profile, weights } = weightsFor(settings, evidence.account.segment, override);
-  const score = combine(evidence.account.id, asOf, profile, weights, raw);
+  const score = combine(evidence.account.id, asOf, profile, weights, raw, settings.loyalFootprintShare);
   const pulseFacts = currentPulse(evidence, asOf);
   const pulse: Pulse | null = pulseFacts
     ? { rating: pulseFacts.rating, reason: pulseFacts.reason, setOn: pulseFacts.setOn, expiresOn: pulseFacts.expiresOn, setBy: pulseFacts.by, stale: pulseFacts.stale }
@@ -74,14 +74,31 @@ export function scoreAccount(
 /** Evidence about the customer itself; without one of these there is no loyalty score to give. */
 const EVIDENCE_KEYS: readonly ComponentKey[] = ['service', 'satisfaction', 'footprint'];
 
-export function combine(accountId: string, asOf: string, profile: string, weights: Weights, raw: Record<ComponentKey, RawComponent>): LoyaltyScore {
+/** The highest loyalty of an account held below the Loyal band. */
+const BELOW_LOYAL = 74.9;
+
+export function combine(
+  accountId: string,
+  asOf: string,
+  profile: string,
+  weights: Weights,
+  raw: Record<ComponentKey, RawComponent>,
+  loyalFootprintShare = 0,
+): LoyaltyScore {
   const grounded = EVIDENCE_KEYS.some((k) => raw[k].score !== null);
   const present = grounded ? COMPONENT_KEYS.filter((k) => raw[k].score !== null && weights[k] > 0) : [];
   const presentWeight = present.reduce((s, k) => s + weights[k], 0);
   const allWeight = COMPONENT_KEYS.reduce((s, k) => s + weights[k], 0);
 
   const exact = COMPONENT_KEYS.map((k) => (present.includes(k) ? (weights[k] / presentWeight) * raw[k].score! : 0));
-  const loyaltyExact = exact.reduce((a, b) => a + b, 0);
+  // Satisfaction is not loyalty: a customer whose other floors run others' machines is held below
+  // Loyal. The points it costs are a driver of the footprint, so the explanation stays exact.
+  const share = raw.footprint.ourShare;
+  const uncapped = exact.reduce((a, b) => a + b, 0);
+  const held = present.includes('footprint') && share !== undefined && share < loyalFootprintShare && uncapped > BELOW_LOYAL ? uncapped - BELOW_LOYAL : 0;
+  const footprintIndex = COMPONENT_KEYS.indexOf('footprint');
+  if (held > 0) exact[footprintIndex] = exact[footprintIndex]! - held;
+  const loyaltyExact = uncapped - held;
   const loyalty = present.length ? round1(loyaltyExact) : null;
   const shownPoints = present.length ? apportion(exact, loyaltyExact) : exact.map(() => 0);
 
@@ -96,7 +113,7 @@ export function combine(accountId: string, asOf: string, profile: string, weight
       weight: Math.round(weight * 1000) / 1000,
       baseWeight: weights[key],
       points,
-      drivers: weight > 0 ? drivers(key, r, weight, points) : [],
+      drivers: weight > 0 ? drivers(key, r, weight, points, key === 'footprint' && held > 0 ? { share: share!, held } : null) : [],
       missing: r.score === null ? r.missing : weights[key] === 0 ? 'Weighted 0 in this scoring profile' : null,
     };
   });
@@ -124,9 +141,12 @@ export function combine(accountId: string, asOf: string, profile: string, weight
 }
 
 /** Full marks, less each loss, in loyalty points; shown to a tenth, adding up exactly to the component's points. */
-function drivers(key: ComponentKey, r: RawComponent, weight: number, points: number): Driver[] {
+function drivers(key: ComponentKey, r: RawComponent, weight: number, points: number, hold: { share: number; held: number } | null): Driver[] {
   const list: Array<{ label: string; exact: number; ref: Driver['ref'] }> = [{ label: FULL_MARKS[key], exact: 100 * weight, ref: null }];
   for (const loss of r.losses) list.push({ label: loss.label, exact: -loss.amount * weight, ref: loss.ref });
+  if (hold) {
+    list.push({ label: `We service ${Math.round(hold.share * 100)}% of the installed base: held below Loyal until we service most of it`, exact: -hold.held, ref: null });
+  }
   const lost = r.losses.reduce((s, l) => s + l.amount, 0);
   // A component cannot fall below 0: whatever the losses take beyond that is given back.
   if (lost > 100) list.push({ label: 'A component cannot fall below 0', exact: (lost - 100) * weight, ref: null });

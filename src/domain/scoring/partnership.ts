@@ -4,6 +4,8 @@ import { daysBetween, spokenDate } from '../dates';
 import { recommendationState } from '../recommendations';
 import { noData, scored, type Loss, type RawComponent } from './component';
 
+const lowerFirst = (text: string): string => (text ? text[0]!.toLowerCase() + text.slice(1) : text);
+
 /** Share of the component the checklist carries; unaddressed recommendations can cost the rest. */
 const CHECKLIST_SHARE = 70;
 const RECOMMENDATIONS_CAP = 40;
@@ -33,9 +35,14 @@ export function partnershipComponent(evidence: AccountEvidence, asOf: string, ch
   const losses: Loss[] = [];
   for (const item of applicable) {
     if (item.status === 'done') continue;
-    const prefix = item.status === 'expired' ? 'Expired' : item.kind === 'manual' ? 'Not confirmed' : 'Not met';
-    const detail = item.kind === 'derived' && item.evidence ? `: ${item.evidence.summary}` : '';
-    losses.push({ label: `${prefix}: ${item.text}${detail}`, amount: CHECKLIST_SHARE / applicable.length, ref: { type: 'checklist_item', id: item.id } });
+    // A derived item's evidence says what is missing; a manual one is the account manager's to confirm.
+    const label =
+      item.kind === 'derived' && item.evidence
+        ? item.evidence.summary
+        : item.status === 'expired'
+          ? `No longer confirmed (expired${item.evidence?.expiresOn ? ` ${spokenDate(item.evidence.expiresOn)}` : ''}): ${lowerFirst(item.text)}`
+          : `Not confirmed: ${lowerFirst(item.text)}`;
+    losses.push({ label, amount: CHECKLIST_SHARE / applicable.length, ref: { type: 'checklist_item', id: item.id } });
   }
   const recommendationLosses = open.map((s) => {
     const n = s.revisitsWithoutReminder.length;

@@ -39,6 +39,11 @@ export interface ScoringSettings {
   readonly visits: VisitRules;
   /** Days before renewal at which a coming renewal starts to weigh on the commercial score. */
   readonly renewalWindowDays: number;
+  /**
+   * Satisfaction is not loyalty: where we service less than this share of the installed base,
+   * the account is held below the Loyal band however well the rest goes.
+   */
+  readonly loyalFootprintShare: number;
 }
 
 export const DEFAULT_SCORING: ScoringSettings = {
@@ -46,6 +51,7 @@ export const DEFAULT_SCORING: ScoringSettings = {
   memory: DEFAULT_MEMORY,
   visits: DEFAULT_VISIT_RULES,
   renewalWindowDays: 90,
+  loyalFootprintShare: 0.5,
 };
 
 /** The weights for an account: its segment's profile, else the default; then any override given. */

@@ -81,3 +81,15 @@ describe('KPIs', () => {
     expect(third).toMatchObject({ breakdownsIn180Days: 3, fixOrReplace: true });
   });
 });
+
+describe('dates', () => {
+  it('reads the data\'s timestamps as Date does', async () => {
+    const { toMs, addDays, daysBetween } = await import('../../../src/domain/dates');
+    for (const iso of ['1970-01-01', '2000-02-29', '2024-02-29T23:59:59', '2026-11-23T09:05', '1900-03-01', '2199-12-31T00:00:01']) {
+      expect(toMs(iso)).toBe(Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : `${iso}${iso.length === 16 ? ':00' : ''}Z`));
+    }
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(daysBetween('2026-01-01', '2026-01-02T12:00:00')).toBe(1.5);
+  });
+});
