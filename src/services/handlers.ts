@@ -10,6 +10,8 @@ import { recompute, scoreOne } from './recompute';
 import { actOnAlerts, alertHistory, listAlerts } from './alerts';
 import { addNote, currentUser, logRecommendation, setPulse, tickChecklistItem, untickChecklistItem } from './account-actions';
 import { buildReviewBrief } from './review';
+import { currentTemplate, saveTemplate } from './checklist-templates';
+import { templateVersions } from '../db/repositories/checklist';
 import { NotFoundError } from './dispatcher';
 
 function scored(ctx: AppContext, accountId: string, asOf?: string, weights?: Parameters<typeof scoreOne>[3]) {
@@ -41,6 +43,12 @@ export function createHandlers(ctx: AppContext): Handlers {
       return { score, pulse };
     },
     'checklist/get': ({ accountId, asOf }) => scored(ctx, accountId, asOf).checklist,
+    'checklist/template/get': () => ({ ...currentTemplate(ctx.db, ctx.now()), versions: templateVersions(ctx.db) }),
+    'checklist/template/save': ({ note, groups }) => {
+      const saved = saveTemplate(ctx.db, { groups }, note ?? null, ctx.now());
+      recompute(ctx);
+      return { version: saved.version };
+    },
     'checklist/tick': (args) => tickChecklistItem(ctx, args),
     'checklist/untick': (args) => untickChecklistItem(ctx, args),
     'recommendations/log': (args) => logRecommendation(ctx, args),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { KINDS } from './kinds';
 import type { LoyaltyScore, Pulse } from './scoring-types';
-import type { ChecklistResult } from './checklist-types';
+import type { ChecklistResult, ChecklistTemplate } from './checklist-types';
 import type { ReviewBrief } from './review-types';
 
 // The one API contract: every method the renderer, the browser-mode server, the Electron IPC handler
@@ -168,6 +168,50 @@ export const contract = {
   'checklist/untick': {
     args: z.object({ accountId: id, itemId: id }).strict(),
     result: z.object({ removed: z.boolean() }),
+  },
+  'checklist/template/get': {
+    args: empty,
+    result: z.object({
+      version: z.number(),
+      createdAt: z.string(),
+      note: z.string().nullable(),
+      template: z.custom<ChecklistTemplate>((v) => typeof v === 'object' && v !== null && 'groups' in v),
+      versions: z.array(z.object({ version: z.number(), createdAt: z.string(), note: z.string().nullable() })),
+    }),
+  },
+  'checklist/template/save': {
+    args: z
+      .object({
+        note: text(500).nullable().optional(),
+        groups: z
+          .array(
+            z
+              .object({
+                id: text(100).min(1),
+                title: text(200),
+                items: z
+                  .array(
+                    z
+                      .object({
+                        id: text(100).min(1),
+                        text: text(500),
+                        kind: z.enum(['derived', 'manual']),
+                        rule: z.enum(['recent_survey', 'detractors_followed_up', 'bad_calls_followed_up', 'no_unaddressed_recommendations', 'installed_base_recent']).optional(),
+                        params: z.record(z.string().max(50), z.number()).optional(),
+                        validDays: z.number().int().min(1).max(3660).optional(),
+                        ask: text(500).optional(),
+                      })
+                      .strict(),
+                  )
+                  .max(200),
+              })
+              .strict(),
+          )
+          .min(1)
+          .max(50),
+      })
+      .strict(),
+    result: z.object({ version: z.number() }),
   },
   'recommendations/log': {
     args: z

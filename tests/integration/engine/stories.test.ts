@@ -223,3 +223,39 @@ describe('the command line', () => {
     expect((await cli('checklist', '--db', dbPath(), '--account', 'NOPE')).code).toBe(2);
   });
 });
+
+describe('the partnership checklist', () => {
+  it('is ticked with a note, expires, and can be reworded, regrouped and extended in a new version; ticks say their version', async () => {
+    const day = on('2026-06-30');
+    await load(day.ctx, { 'accounts.csv': ACCOUNTS, 'visits.csv': [WO_HEADER, visit('WO-1', '2026-06-01')] });
+    expect(await day.dispatch('checklist/tick', { accountId: 'C1', itemId: 'know.downtime_cost', doneOn: '2026-06-10', note: 'About 4,000 an hour' })).toEqual({ ok: true, data: { expiresOn: '2027-06-10' } });
+    expect(await day.dispatch('checklist/tick', { accountId: 'C1', itemId: 'listen.recent_survey' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('worked out from the data') } });
+    expect(await day.dispatch('checklist/tick', { accountId: 'C1', itemId: 'know.nothing' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const before = await day.dispatch('checklist/get', { accountId: 'C1' });
+    expect(before).toMatchObject({ ok: true, data: { templateVersion: 1, manualAssessed: true } });
+    if (before.ok) expect(before.data.items.find((i) => i.id === 'know.downtime_cost')).toMatchObject({ status: 'done', evidence: { note: 'About 4,000 an hour', madeAgainstVersion: 1 } });
+
+    const template = await day.dispatch('checklist/template/get', {});
+    if (!template.ok) throw new Error(template.error.message);
+    const groups = template.data.template.groups.map((g) => ({
+      ...g,
+      items: g.items.map((i) => (i.id === 'know.downtime_cost' ? { ...i, text: 'Downtime cost per hour on file', validDays: 10 } : i)),
+    }));
+    groups.push({ id: 'ours', title: 'Our own', items: [{ id: 'ours.site_visit', text: 'Walked the site with the facilities manager', kind: 'manual', validDays: 180 }] });
+    expect(await day.dispatch('checklist/template/save', { note: 'Shorter validity for downtime cost', groups })).toEqual({ ok: true, data: { version: 2 } });
+    const after = await day.dispatch('checklist/get', { accountId: 'C1' });
+    if (!after.ok) throw new Error(after.error.message);
+    expect(after.data.templateVersion).toBe(2);
+    expect(after.data.items.find((i) => i.id === 'know.downtime_cost')).toMatchObject({ text: 'Downtime cost per hour on file', status: 'done', evidence: { madeAgainstVersion: 1 } });
+    expect(after.data.items.at(-1)).toMatchObject({ group: 'Our own', status: 'open' });
+    const versions = await day.dispatch('checklist/template/get', {});
+    expect(versions.ok && versions.data.versions.map((v) => v.version)).toEqual([2, 1]);
+    // A tick keeps the validity it was made with; a new one takes the new validity, and expires.
+    const later = on('2026-07-30');
+    const stillDone = await later.dispatch('checklist/get', { accountId: 'C1' });
+    expect(stillDone.ok && stillDone.data.items.find((i) => i.id === 'know.downtime_cost')?.status).toBe('done');
+    expect(await later.dispatch('checklist/tick', { accountId: 'C1', itemId: 'know.downtime_cost', doneOn: '2026-07-01' })).toEqual({ ok: true, data: { expiresOn: '2026-07-11' } });
+    const expired = await later.dispatch('checklist/get', { accountId: 'C1' });
+    expect(expired.ok && expired.data.items.find((i) => i.id === 'know.downtime_cost')).toMatchObject({ status: 'expired', evidence: { madeAgainstVersion: 2 } });
+  });
+});
