@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type Database from 'better-sqlite3';
-import { FIELDS, ID_FIELD, type Kind } from '../shared/kinds';
+import { FIELDS, ID_FIELD, KIND_TABLE, type Kind } from '../shared/kinds';
 import type {
   Detection,
   DuplicateRow,
@@ -13,14 +13,15 @@ import type {
 import { sniffFile, type Encoding } from './sniff';
 import { decodeHead, EncodingRestart } from './text-stream';
 import { csvRecords, detectLayout } from './csv-source';
-import { sheetHeads, xlsxRecords } from './xlsx-source';
+import { sheetHeads } from './xlsx-source';
+import type { ParseJob } from './parse-job';
+import { convertFile } from './parse-run';
 import { readHeader, type Header } from './header';
 import { planColumns, MappingError, type ColumnPlan } from './recognize';
-import { RowConverter } from './row-converter';
+import { RowConverter, type Value } from './row-converter';
 import { ImportWriter } from './writer';
 import { DateOrderRestart, DateOrderState, type DateOrder } from './values/dates';
 import { ImportFileError, type ImportErrorCode } from './errors';
-import type { RecordBatch } from './records';
 
 export interface ImportFileOptions {
   readonly mapping?: MappingSpec;
@@ -77,9 +78,7 @@ interface Opened {
   readonly detection: Omit<Detection, 'dateOrder' | 'decimalMark' | 'vendor' | 'headerRows'>;
   readonly header: Header;
   readonly plan: ColumnPlan;
-  readonly first: string[][];
-  readonly firstRows: number[];
-  readonly rest: AsyncGenerator<RecordBatch> | null;
+  readonly source: ParseJob['source'];
   readonly strictWidth: boolean;
 }
 
@@ -88,28 +87,20 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
   const spec = options.mapping ?? {};
   const started = (options.now ?? (() => new Date()))();
   const clock = performance.now();
-  let bytesRead = 0;
   const sniffed = sniffFile(path);
   const totalBytes = sniffed.size;
   const fail = (reason: string, code: ImportErrorCode, place = {}): ImportFileError => new ImportFileError(file, reason, place, code);
   if (sniffed.format === 'empty') throw fail('the file is empty', 'empty');
   if (sniffed.format === 'unsupported') throw fail(`this is ${sniffed.what}, not a CSV or XLSX file`, 'not_text');
 
-  const opened: Opened =
-    sniffed.format === 'xlsx'
-      ? await openXlsx(path, file, spec, options, (n) => (bytesRead += n))
-      : await openCsv(path, file, spec, options, learned, sniffed, (n) => (bytesRead += n));
+  const opened: Opened = sniffed.format === 'xlsx' ? await openXlsx(path, file, spec) : await openCsv(path, file, spec, learned, sniffed);
 
   const { plan, header } = opened;
   const dates = new DateOrderState(spec.dateOrder ?? learned.dateOrder?.order ?? options.defaultDateOrder ?? 'mdy', Boolean(spec.dateOrder));
   if (learned.dateOrder && !spec.dateOrder) dates.decidedBy = { row: learned.dateOrder.row, value: learned.dateOrder.value };
   const decimalMark = opened.detection.delimiter === ';' ? ',' : '.';
-  const converter = new RowConverter(
-    plan,
-    { dates, decimalMark, ownVendor: options.ownVendor ?? 'Our company', strictWidth: opened.strictWidth },
-    header.names.length,
-  );
-  const badConstant = converter.checkConstants()[0];
+  const ownVendor = options.ownVendor ?? 'Our company';
+  const badConstant = new RowConverter(plan, { dates, decimalMark, ownVendor, strictWidth: opened.strictWidth }, header.names.length).checkConstants()[0];
   if (badConstant) {
     throw fail(`the value set for ${badConstant.column} cannot be used: ${badConstant.reason}`, 'bad_mapping', { value: badConstant.value });
   }
@@ -124,12 +115,31 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
   let unchanged = 0;
   let skipped = 0;
   let writing = true;
+  const job: ParseJob = {
+    path,
+    fileLabel: file,
+    source: opened.source,
+    skipRecords: header.rowsUsed,
+    plan: { kind: plan.kind, sources: plan.sources, transforms: plan.transforms },
+    headerWidth: header.names.length,
+    strictWidth: opened.strictWidth,
+    decimalMark,
+    ownVendor,
+  };
   const reject = (problems: readonly RejectedRow[]): void => {
     rejectedCount++;
     writing = writing && Boolean(options.skipInvalid);
     for (const p of problems) if (rejected.length < LISTED_ROWS) rejected.push(p);
   };
 
+  // The writer creates every account a row names before the row, so the foreign-key check is
+  // redundant here; it costs a lookup a row. Only settable outside a transaction.
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  // A smaller page cache for the import: it writes pages once and rarely reads them back, and
+  // memory must stay flat however large the file.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
   db.exec('BEGIN IMMEDIATE');
   try {
     const importId = (
@@ -140,29 +150,14 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
         )
         .get(plan.kind, file, totalBytes, options.source ?? 'file', started.toISOString(), started.toISOString()) as { import_id: number }
     ).import_id;
+    const rebuild = dropIndexesForBulkLoad(db, KIND_TABLE[plan.kind], totalBytes);
     const writer = new ImportWriter(db, plan.kind, importId, options.touchedAccounts);
     const idIndex = FIELDS[plan.kind].findIndex((f) => f.name === ID_FIELD[plan.kind]);
     let maxAsOf: string | null = null;
     const asOfIndex = plan.kind === 'assets' ? FIELDS.assets.findIndex((f) => f.name === 'as_of') : -1;
 
-    const handle = (cells: string[], row: number, malformed: boolean): void => {
-      if (malformed) {
-        rows++;
-        reject([{ row, column: '', value: cells.join(opened.detection.delimiter ?? ','), reason: 'a quote inside a quoted value is not doubled ("")' }]);
-        return;
-      }
-      const converted = converter.convert(cells, row);
-      if (converted.ok === 'skip') {
-        skipped++;
-        return;
-      }
-      rows++;
-      if (converted.ok === false) {
-        reject(converted.problems);
-        return;
-      }
-      if (!writing) return;
-      const outcome = writer.write(converted.values, row);
+    const write = (values: Value[], row: number): void => {
+      const outcome = writer.write(values, row);
       switch (outcome.type) {
         case 'inserted':
           inserted++;
@@ -178,32 +173,33 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
           if (duplicates.length < LISTED_ROWS) duplicates.push({ row, sameAs: outcome.sameAs });
           break;
         case 'conflict': {
-          const id = String(converted.values[idIndex]);
+          const id = String(values[idIndex]);
           reject([{ row, column: headerOf(plan, ID_FIELD[plan.kind]), value: id, reason: `the id ${id} is also in row ${outcome.sameAs}, with different values` }]);
           break;
         }
       }
       if (asOfIndex >= 0) {
-        const asOf = converted.values[asOfIndex] as string | null;
+        const asOf = values[asOfIndex] as string | null;
         if (asOf && (maxAsOf === null || asOf > maxAsOf)) maxAsOf = asOf;
       }
     };
 
-    const progress = (): void =>
-      options.onProgress?.({ file, rows, bytesRead, totalBytes, elapsedMs: performance.now() - clock });
-
-    for (let i = header.rowsUsed; i < opened.first.length; i++) handle(opened.first[i]!, opened.firstRows[i]!, false);
-    progress();
-    if (opened.rest) {
-      for await (const batch of opened.rest) {
-        if (options.signal?.aborted) throw cancelled(file);
-        const malformed = batch.malformedRows;
-        for (let i = 0; i < batch.rows.length; i++) {
-          const row = batch.rowNumbers[i]!;
-          handle(batch.rows[i]!, row, malformed !== undefined && malformed.size > 0 && malformed.has(row));
+    let bytesRead = 0;
+    for await (const batch of convertFile(job, dates, options.signal)) {
+      if (options.signal?.aborted) throw cancelled(file);
+      skipped += batch.skipped;
+      bytesRead = batch.bytesRead;
+      let problem = 0;
+      for (let i = 0; i < batch.values.length; i++) {
+        rows++;
+        const values = batch.values[i];
+        if (values) {
+          if (writing) write(values, batch.rowNumbers[i]!);
+        } else {
+          reject(batch.problems[problem++]!.problems);
         }
-        progress();
       }
+      options.onProgress?.({ file, rows, bytesRead, totalBytes, elapsedMs: performance.now() - clock });
     }
     if (options.signal?.aborted) throw cancelled(file);
 
@@ -216,6 +212,7 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
       throw error;
     }
 
+    rebuild?.recreate();
     writer.recordFootprints(maxAsOf ?? started.toISOString().slice(0, 10));
     writer.finish();
     const detection: Detection = {
@@ -257,8 +254,35 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
     throw error;
   } finally {
     if (db.inTransaction) db.exec('ROLLBACK');
-    if (opened.rest) await opened.rest.return(undefined);
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+    db.pragma(`cache_size = ${cacheSize}`);
   }
+}
+
+/** The page cache of an import's connection, in KiB (negative: SQLite's unit for a size in KiB). */
+const IMPORT_CACHE_KIB = -32768;
+
+interface BulkIndexes {
+  recreate(): void;
+}
+
+/** Bytes a row of an export takes, roughly: to tell a bulk load from a top-up before reading it. */
+const BYTES_PER_ROW = 150;
+
+/**
+ * For a load that is large next to what the table holds, the secondary indexes are dropped inside
+ * the import's transaction and built again before it commits: building an index once over the
+ * rows is far cheaper than keeping it sorted through a million random inserts. A rolled-back
+ * import gets its indexes back with everything else.
+ */
+function dropIndexesForBulkLoad(db: Database.Database, table: string, fileBytes: number): BulkIndexes | null {
+  const expected = fileBytes / BYTES_PER_ROW;
+  if (expected < 20_000) return null;
+  const existing = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  if (expected < existing / 2) return null;
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>;
+  for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
+  return { recreate: () => indexes.forEach((index) => db.exec(index.sql)) };
 }
 
 function cancelled(file: string): ImportFileError {
@@ -270,46 +294,37 @@ function headerOf(plan: ColumnPlan, field: string): string {
   return source?.type === 'column' ? source.header : field;
 }
 
-async function openCsv(
-  path: string,
-  file: string,
-  spec: MappingSpec,
-  options: ImportFileOptions,
-  learned: Learned,
-  sniffed: { encoding: Encoding; bom: number; head: Buffer },
-  onBytes: (n: number) => void,
-): Promise<Opened> {
+async function openCsv(path: string, file: string, spec: MappingSpec, learned: Learned, sniffed: { encoding: Encoding; bom: number; head: Buffer }): Promise<Opened> {
   const encoding = learned.encoding ?? sniffed.encoding;
   const bom = learned.encoding ? 0 : sniffed.bom;
   const layout = detectLayout(decodeHead(sniffed.head, encoding, bom));
-  const records = csvRecords(path, { encoding, bom, layout, fileLabel: file, onBytes, ...(options.signal ? { signal: options.signal } : {}) });
+  // The first records, enough to see every header row a survey tool writes; the rows are read
+  // again from the start by the conversion.
+  const records = csvRecords(path, { encoding, bom, layout, fileLabel: file });
   const first: string[][] = [];
   const firstRows: number[] = [];
-  // Enough records to see every header row a survey tool writes.
-  while (first.length < 4) {
-    const next = await records.next();
-    if (next.done) break;
-    first.push(...next.value.rows);
-    firstRows.push(...next.value.rowNumbers);
+  try {
+    while (first.length < 4) {
+      const next = await records.next();
+      if (next.done) break;
+      first.push(...next.value.rows);
+      firstRows.push(...next.value.rowNumbers);
+    }
+  } finally {
+    await records.return(undefined);
   }
   const header = readHeader(first, firstRows);
-  if (!header) {
-    await records.return(undefined);
-    throw new ImportFileError(file, 'the file has no rows, not even a header', {}, 'empty');
-  }
-  const plan = await planOrFail(file, header, spec, records);
+  if (!header) throw new ImportFileError(file, 'the file has no rows, not even a header', {}, 'empty');
   return {
     detection: { format: 'csv', encoding, delimiter: layout.delimiter, tool: header.tool, sheet: null, sheets: [] },
     header,
-    plan,
-    first,
-    firstRows,
-    rest: records,
+    plan: planOrFail(file, header, spec),
+    source: { format: 'csv', encoding, bom, layout },
     strictWidth: true,
   };
 }
 
-async function openXlsx(path: string, file: string, spec: MappingSpec, options: ImportFileOptions, onBytes: (n: number) => void): Promise<Opened> {
+async function openXlsx(path: string, file: string, spec: MappingSpec): Promise<Opened> {
   let heads;
   try {
     heads = await sheetHeads(path);
@@ -326,14 +341,11 @@ async function openXlsx(path: string, file: string, spec: MappingSpec, options: 
     const header = readHeader(head.rows, head.rowNumbers);
     if (!header) continue;
     try {
-      const plan = planColumns(header, spec);
       return {
         detection: { format: 'xlsx', encoding: null, delimiter: null, tool: header.tool, sheet: head.name, sheets },
         header,
-        plan,
-        first: [],
-        firstRows: [],
-        rest: skipHeader(xlsxRecords(path, head.name, onBytes, options.signal), header),
+        plan: planColumns(header, spec),
+        source: { format: 'xlsx', sheet: head.name },
         strictWidth: false,
       };
     } catch (error) {
@@ -348,25 +360,10 @@ async function openXlsx(path: string, file: string, spec: MappingSpec, options: 
   throw new ImportFileError(file, 'the workbook has no rows, not even a header', {}, 'empty');
 }
 
-async function* skipHeader(records: AsyncGenerator<RecordBatch>, header: Header): AsyncGenerator<RecordBatch> {
-  let toSkip = header.rowsUsed;
-  for await (const batch of records) {
-    if (toSkip > 0) {
-      const n = Math.min(toSkip, batch.rows.length);
-      toSkip -= n;
-      if (n === batch.rows.length) continue;
-      yield { rows: batch.rows.slice(n), rowNumbers: batch.rowNumbers.slice(n) };
-      continue;
-    }
-    yield batch;
-  }
-}
-
-async function planOrFail(file: string, header: Header, spec: MappingSpec, records: AsyncGenerator<RecordBatch>): Promise<ColumnPlan> {
+function planOrFail(file: string, header: Header, spec: MappingSpec): ColumnPlan {
   try {
     return planColumns(header, spec);
   } catch (error) {
-    await records.return(undefined);
     if (error instanceof MappingError) {
       throw new ImportFileError(file, error.message, {}, error.code === 'refused' ? 'unknown_kind' : error.code);
     }

@@ -16,6 +16,14 @@ const MAX_ID = 200;
 const MAX_TEXT = 100_000;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Control characters or a carriage return: what makes a text need cleaning (one pass to tell). */
+const NEEDS_CLEANING = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** Trims only when there is something to trim: most values have no padding, and trim() may copy. */
+function trimmed(s: string): string {
+  const n = s.length;
+  return n > 0 && s.charCodeAt(0) > 32 && s.charCodeAt(n - 1) > 32 ? s : s.trim();
+}
 
 export interface ConvertContext {
   readonly dates: DateOrderState;
@@ -54,7 +62,7 @@ export class RowConverter {
   private readonly width: number;
 
   constructor(
-    plan: ColumnPlan,
+    plan: Pick<ColumnPlan, 'kind' | 'sources' | 'transforms'>,
     private readonly ctx: ConvertContext,
     headerWidth: number,
   ) {
@@ -69,7 +77,7 @@ export class RowConverter {
     this.servicedByIndex = defs.findIndex((d) => d.name === 'serviced_by');
   }
 
-  private compile(def: FieldDef, plan: ColumnPlan): CompiledField {
+  private compile(def: FieldDef, plan: Pick<ColumnPlan, 'kind' | 'sources' | 'transforms'>): CompiledField {
     const source = plan.sources.get(def.name) ?? { type: 'none' as const };
     const read = readerFor(def, this.ctx, plan.transforms.get(def.name));
     const fallback: Value = source.type === 'default' ? source.value : def.defaultValue ?? null;
@@ -180,14 +188,14 @@ function readerFor(def: FieldDef, ctx: ConvertContext, transform: ValueTransform
   switch (def.type) {
     case 'id':
       return (text) => {
-        const s = text.trim();
+        const s = trimmed(text);
         if (s.length > MAX_ID) return invalid(`an id longer than ${MAX_ID} characters`);
         if (HAS_CONTROL.test(s)) return invalid('an id with control characters');
         return s;
       };
     case 'text':
       return (text) => {
-        const s = (HAS_CONTROL.test(text) || text.includes('\r') ? text.replace(/\r\n?/g, '\n').replace(CONTROL, '') : text).trim();
+        const s = trimmed(NEEDS_CLEANING.test(text) ? text.replace(/\r\n?/g, '\n').replace(CONTROL, '') : text);
         if (s.length > MAX_TEXT) return invalid(`longer than ${MAX_TEXT.toLocaleString('en')} characters`);
         return s === '' ? null : s;
       };

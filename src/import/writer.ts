@@ -9,6 +9,11 @@ export type WriteOutcome =
   | { type: 'duplicate'; sameAs: number }
   | { type: 'conflict'; sameAs: number };
 
+// One object per outcome, not one per row: a million-row import allocates enough already.
+const INSERTED: WriteOutcome = Object.freeze({ type: 'inserted' });
+const UPDATED: WriteOutcome = Object.freeze({ type: 'updated' });
+const UNCHANGED: WriteOutcome = Object.freeze({ type: 'unchanged' });
+
 /** Columns each table holds beyond the kind's canonical fields, with the value an import writes. */
 const EXTRA_COLUMNS: Partial<Record<Kind, ReadonlyArray<[string, Value]>>> = {
   accounts: [['placeholder', 0]],
@@ -78,7 +83,7 @@ export class ImportWriter {
     else this.knownAccounts.add(values[ACCOUNT_INDEX.accounts] as string);
     const outcome = this.upsert(this.main, KIND_TABLE[this.kind], this.extras.length ? [...values, ...this.extras] : values, row);
     if (outcome.type === 'inserted' || outcome.type === 'updated') {
-      if (this.kind === 'service') this.writeWorkOrderRecommendation(values, row);
+      if (this.kind === 'service') this.writeWorkOrderRecommendation(values, row, outcome === INSERTED);
       this.accountsWritten?.add(values[ACCOUNT_INDEX[this.kind]] as string);
     }
     if (this.kind === 'assets' && outcome.type !== 'duplicate' && outcome.type !== 'conflict') {
@@ -88,7 +93,7 @@ export class ImportWriter {
   }
 
   private upsert(s: TableStatements, entity: string, values: readonly Value[], row: number): WriteOutcome {
-    if (s.insert.run(...values, this.importId, this.importId, row).changes === 1) return { type: 'inserted' };
+    if (s.insert.run(...values, this.importId, this.importId, row).changes === 1) return INSERTED;
     const id = values[s.idIndex];
     const existing = s.select.get(id) as Value[];
     const n = s.columns.length;
@@ -103,14 +108,14 @@ export class ImportWriter {
     }
     if (writtenBy === this.importId) return same ? { type: 'duplicate', sameAs: sourceRow } : { type: 'conflict', sameAs: sourceRow };
     if (same) {
-      if (this.markSeen.run(entity, id, row).changes === 1) return { type: 'unchanged' };
+      if (this.markSeen.run(entity, id, row).changes === 1) return UNCHANGED;
       return { type: 'duplicate', sameAs: this.seenRow.get(entity, id) as number };
     }
     const seenAt = this.seenRow.get(entity, id) as number | undefined;
     if (seenAt !== undefined) return { type: 'conflict', sameAs: seenAt };
     this.saveBefore.run(this.importId, entity, id, JSON.stringify(rowObject(s.columns, existing)));
     s.update.run(...values.filter((_, i) => i !== s.idIndex), this.importId, row, id);
-    return { type: 'updated' };
+    return UPDATED;
   }
 
   private ensureAccount(accountId: string): void {
@@ -121,10 +126,12 @@ export class ImportWriter {
   }
 
   /** A recommendation written on a work order is tracked as a recommendation with the work order's id. */
-  private writeWorkOrderRecommendation(values: Value[], row: number): void {
+  private writeWorkOrderRecommendation(values: Value[], row: number, newWorkOrder: boolean): void {
     const s = this.recommendations!;
     const text = values[WO.recommendation] as string | null;
     const id = values[WO.work_order_id] as string;
+    // A work order new to the database never made a recommendation before: nothing to take back.
+    if (text === null && newWorkOrder) return;
     if (text === null) {
       // The work order no longer carries a recommendation: the one it made goes, kept whole for undo.
       const existing = this.fullRecommendation!.get(id) as Record<string, Value> | undefined;

@@ -187,3 +187,20 @@ describe('importing', () => {
     await expect(importFile(db, path, { mapping: { sheet: 'Nope' } })).rejects.toThrow(/no sheet "Nope" \(it has: Read me, Installed base, Other\)/);
   });
 });
+
+describe('a bulk load', () => {
+  it('builds the table\'s indexes again before committing, and a refused one keeps them', async () => {
+    const db = t.db();
+    const indexes = () => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'work_orders' AND sql IS NOT NULL ORDER BY name").pluck().all();
+    const before = indexes();
+    expect(before).toEqual(['work_orders_by_account']);
+    const rows = Array.from({ length: 30_000 }, (_, i) => [`WO-${i}`, `C${i % 50}`, '2024-03-01', 'Replaced the fuser unit and cleaned the feed rollers, tested']);
+    await importFile(db, t.file('big.csv', csv([['work_order_id', 'account_id', 'opened_at', 'notes'], ...rows])));
+    expect(indexes()).toEqual(before);
+    expect(db.prepare("SELECT count(*) FROM work_orders WHERE account_id = 'C7'").pluck().get()).toBe(600);
+    const bad = csv([['work_order_id', 'account_id', 'opened_at', 'notes'], ...rows.map((r) => [`X${r[0]}`, r[1]!, r[2]!, r[3]!]), ['X-bad', 'C1', 'never', '']]);
+    await expect(importFile(db, t.file('bad.csv', bad))).rejects.toThrow(/"never" is not a date/);
+    expect(indexes()).toEqual(before);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+});
