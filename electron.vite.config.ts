@@ -13,6 +13,8 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           cli: resolve(import.meta.dirname, 'src/cli/main.ts'),
+          // Worker threads, started from beside the bundle (src/services/worker-threads.ts).
+          'recompute-worker': resolve(import.meta.dirname, 'src/services/recompute-worker.ts'),
         },
         // The command line is the package's bin.
         output: { banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },

@@ -22,6 +22,17 @@ export interface RecommendationState {
 
 const DECISIONS = new Set(['accepted', 'declined', 'done']);
 
+const statesCache = new WeakMap<readonly RecommendationFacts[], { visits: readonly WorkOrderFacts[]; states: RecommendationState[] }>();
+
+/** The state of each of an account's recommendations, worked out once per account view. */
+export function recommendationStates(recommendations: readonly RecommendationFacts[], visits: readonly WorkOrderFacts[]): readonly RecommendationState[] {
+  const cached = statesCache.get(recommendations);
+  if (cached && cached.visits === visits) return cached.states;
+  const states = recommendations.map((r) => recommendationState(r, visits));
+  statesCache.set(recommendations, { visits, states });
+  return states;
+}
+
 /** `visits` are the account's work orders (not cancelled), oldest first. */
 export function recommendationState(recommendation: RecommendationFacts, visits: readonly WorkOrderFacts[]): RecommendationState {
   const made = dayOf(recommendation.madeAt);

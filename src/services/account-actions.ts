@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
 import type { AppContext } from './context';
-import { recompute, today } from './recompute';
+import { recomputeAccounts, today } from './recompute';
 import { NotFoundError } from './dispatcher';
 import { currentTemplate } from './checklist-templates';
 import { readSetting } from '../db/repositories/settings';
@@ -37,7 +37,7 @@ function notInFuture(ctx: AppContext, day: string, what: string): void {
 
 /** Rescores one account after a change to it: its snapshot and alerts follow at once. */
 function rescore(ctx: AppContext, accountId: string): void {
-  recompute(ctx, { accountIds: new Set([accountId]) });
+  recomputeAccounts(ctx, new Set([accountId]));
 }
 
 export type RecommendationAction = 'reminded' | 'accepted' | 'declined' | 'done' | 'reopened';

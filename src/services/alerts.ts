@@ -1,10 +1,8 @@
 import type { Db } from '../db/connection';
 import { readSetting, writeSetting } from '../db/repositories/settings';
-import { alertHistory, alertWriter, findAlert, listAlerts, saveUserAction, storedAlerts, type AlertFilter, type AlertRecord } from '../db/repositories/alerts';
-import { clearedReason, evaluateAlerts, type AlertInput } from '../domain/alerts/rules';
-import { applyUserAction, reconcileAlerts, type UserAction } from '../domain/alerts/lifecycle';
+import { alertHistory, findAlert, listAlerts, saveUserAction, type AlertFilter, type AlertRecord } from '../db/repositories/alerts';
+import { applyUserAction, type UserAction } from '../domain/alerts/lifecycle';
 import { DEFAULT_THRESHOLDS, withThresholds, type AlertThresholds, type ThresholdOverrides } from '../domain/alerts/thresholds';
-import type { ScoredAccount } from '../domain/scoring/loyalty';
 import type { AppContext } from './context';
 import { NotFoundError } from './dispatcher';
 
@@ -19,22 +17,6 @@ export function saveAlertThresholds(db: Db, overrides: ThresholdOverrides): Aler
   const merged = withThresholds(overrides, loadAlertThresholds(db));
   writeSetting(db, THRESHOLDS_KEY, merged);
   return merged;
-}
-
-/**
- * Evaluates the rules for scored accounts, one after another, reconciles them with each account's
- * stored alerts and writes the changes. Statements are prepared once for a whole recompute.
- */
-export function alertEvaluator(db: Db, thresholds: AlertThresholds, ownVendor: string | null): (scored: ScoredAccount, loyaltyMonthAgo: number | null, at: string) => { raised: number; changed: number } {
-  const write = alertWriter(db);
-  const stored = storedAlerts(db);
-  return (scored, loyaltyMonthAgo, at) => {
-    const input: AlertInput = { view: scored.view, asOf: scored.score.asOf, score: scored.score, loyaltyThirtyDaysAgo: loyaltyMonthAgo, thresholds, ownVendor };
-    const candidates = evaluateAlerts(input);
-    const changes = reconcileAlerts(stored(scored.score.accountId), candidates, scored.score.asOf, (alert) => clearedReason(input, alert));
-    if (changes.length > 0) write(changes, scored.score.accountId, at);
-    return { raised: changes.filter((c) => c.kind === 'insert').length, changed: changes.length };
-  };
 }
 
 export class AlertActionError extends Error {

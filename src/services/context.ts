@@ -30,7 +30,7 @@ export function openContext(dataFile: string, options: OpenContextOptions = {}):
     version: packageJson.version,
     now: options.now ?? (() => new Date()),
     openWriter: () => (options.singleConnection ? db : openDatabase(dataFile)),
-    openReader: () => openDatabase(dataFile, { readonly: true }),
+    openReader: () => openDatabase(dataFile, { readonly: true, mmap: true }),
     close: () => db.close(),
   };
 }

@@ -8,7 +8,7 @@ import { importFile } from '../import/importer';
 import type { AppContext } from './context';
 import { readSetting } from '../db/repositories/settings';
 import { saveSettings } from './settings';
-import { recompute } from './recompute';
+import { recomputeAll } from './recompute';
 
 export interface DemoSummary {
   accounts: number;
@@ -38,7 +38,7 @@ export async function loadDemo(ctx: AppContext, asOf?: string): Promise<DemoSumm
     if (writer !== ctx.db) writer.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  recompute(ctx, { history: true });
+  await recomputeAll(ctx, { history: true });
   const count = (table: string): number => ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return {
     accounts: count('accounts'),

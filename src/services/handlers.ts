@@ -6,7 +6,7 @@ import { deleteProfile, listProfiles, saveProfile } from '../db/repositories/pro
 import { schemaVersion } from '../db/migrations/index';
 import { undoImport } from '../import/undo';
 import { loadDemo } from './demo';
-import { recompute, scoreOne } from './recompute';
+import { recomputeAll, scoreOne } from './recompute';
 import { actOnAlerts, alertHistory, listAlerts } from './alerts';
 import { addNote, currentUser, logRecommendation, setPulse, tickChecklistItem, untickChecklistItem } from './account-actions';
 import { buildReviewBrief } from './review';
@@ -29,9 +29,9 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'accounts/list': (args) => listAccountRows(ctx.db, args),
     'imports/list': () => listImports(ctx.db),
-    'imports/undo': ({ importId }) => {
+    'imports/undo': async ({ importId }) => {
       const result = undoImport(ctx.db, importId, ctx.now());
-      recompute(ctx);
+      await recomputeAll(ctx);
       return result;
     },
     'demo/load': ({ asOf }) => loadDemo(ctx, asOf),
@@ -44,9 +44,9 @@ export function createHandlers(ctx: AppContext): Handlers {
     },
     'checklist/get': ({ accountId, asOf }) => scored(ctx, accountId, asOf).checklist,
     'checklist/template/get': () => ({ ...currentTemplate(ctx.db, ctx.now()), versions: templateVersions(ctx.db) }),
-    'checklist/template/save': ({ note, groups }) => {
+    'checklist/template/save': async ({ note, groups }) => {
       const saved = saveTemplate(ctx.db, { groups }, note ?? null, ctx.now());
-      recompute(ctx);
+      await recomputeAll(ctx);
       return { version: saved.version };
     },
     'checklist/tick': (args) => tickChecklistItem(ctx, args),
@@ -57,7 +57,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     'alerts/list': ({ includeCleared, ...filter }) => listAlerts(ctx.db, { ...filter, activeOnly: !includeCleared }),
     'alerts/act': ({ ids, action }) => actOnAlerts(ctx, ids, { ...action, by: currentUser(ctx) }),
     'alerts/history': ({ id }) => alertHistory(ctx.db, id),
-    'engine/recompute': () => recompute(ctx),
+    'engine/recompute': () => recomputeAll(ctx),
     'review/get': ({ accountId, asOf }) => buildReviewBrief(ctx, accountId, asOf),
   };
 }

@@ -5,7 +5,7 @@ import { importFile } from '../import/importer';
 import { ImportFileError } from '../import/errors';
 import { findProfile, saveProfile } from '../db/repositories/profiles';
 import { loadSettings } from './settings';
-import { recompute, type RecomputeResult } from './recompute';
+import { PARALLEL_MIN_ACCOUNTS, recomputeAccounts, recomputeAll, type RecomputeResult } from './recompute';
 
 export interface ImportRequest {
   readonly paths: readonly string[];
@@ -59,7 +59,8 @@ export function resolveMapping(ctx: AppContext, request: Pick<ImportRequest, 'ma
 export async function importFiles(ctx: AppContext, request: ImportRequest): Promise<ImportOutcome> {
   const touched = new Set<string>();
   const files = await importEach(ctx, request, touched);
-  const recomputed = touched.size > 0 ? recompute(ctx, { accountIds: touched, history: true }) : null;
+  const recomputed =
+    touched.size === 0 ? null : touched.size >= PARALLEL_MIN_ACCOUNTS ? await recomputeAll(ctx, { history: true }) : recomputeAccounts(ctx, touched, { history: true });
   return { files, recompute: recomputed };
 }
 

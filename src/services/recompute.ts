@@ -1,24 +1,25 @@
-import { iterateEvidence, loadAccountEvidence } from '../db/repositories/evidence';
+import { cpus } from 'node:os';
+import { iterateEvidence, loadAccountEvidence, type AccountRange } from '../db/repositories/evidence';
 import { snapshotDays, snapshotWriter, snapshotsOn } from '../db/repositories/snapshots';
-import { scoreAccount, type EngineSettings, type ScoredAccount } from '../domain/scoring/loyalty';
+import { alertWriter, storedAlerts } from '../db/repositories/alerts';
+import { scoreAccount, type ScoredAccount } from '../domain/scoring/loyalty';
 import { addDays } from '../domain/dates';
 import type { AccountEvidence } from '../domain/evidence';
-import type { ChecklistTemplate } from '../shared/checklist-types';
 import type { AppContext } from './context';
 import { loadEngineSettings } from './engine-settings';
 import { currentTemplate } from './checklist-templates';
-import { alertEvaluator, loadAlertThresholds } from './alerts';
-
-/** Snapshots filled in for an account with none yet: every 30 days back to 180, so trends exist from the first import. */
-export const HISTORY_STEPS = [30, 60, 90, 120, 150, 180];
+import { loadAlertThresholds } from './alerts';
+import { HISTORY_STEPS, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
+import { startWorker } from './worker-threads';
+import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
 
 export interface RecomputeOptions {
   /** Default: today. */
   readonly asOf?: string;
-  /** Only these accounts (after an import that touched them); default all. */
-  readonly accountIds?: ReadonlySet<string>;
   /** Fill in past snapshots where an account has none (first import). */
   readonly history?: boolean;
+  /** Portfolio size from which a full recompute is shared among worker threads. Default PARALLEL_MIN_ACCOUNTS. */
+  readonly parallelFrom?: number;
 }
 
 export interface RecomputeResult {
@@ -27,103 +28,123 @@ export interface RecomputeResult {
   readonly historySnapshots: number;
   readonly alertsRaised: number;
   readonly alertsChanged: number;
+  /** Threads that scored: 1, or the workers a large portfolio was shared among. */
+  readonly threads: number;
   readonly ms: number;
 }
+
+/** From this many accounts a full recompute is shared among worker threads. */
+export const PARALLEL_MIN_ACCOUNTS = 2000;
 
 export function today(ctx: AppContext): string {
   return ctx.now().toISOString().slice(0, 10);
 }
 
-/**
- * The accounts' evidence: all of it streamed from a read-only connection (a connection that is
- * iterating cannot write), or the few accounts given loaded one by one.
- */
-function* evidenceFor(ctx: AppContext, accountIds: ReadonlySet<string> | undefined): Generator<AccountEvidence> {
-  if (accountIds) {
-    for (const id of [...accountIds].sort()) {
-      const evidence = loadAccountEvidence(ctx.db, id);
-      if (evidence) yield evidence;
-    }
-    return;
+function inputFor(ctx: AppContext, asOf: string, history: boolean): RecomputeInput {
+  const thresholds = loadAlertThresholds(ctx.db);
+  const monthAgo = new Map([...snapshotsOn(ctx.db, addDays(asOf, -thresholds.scoreDrop.days), 10)].map(([id, s]) => [id, s.loyalty]));
+  const historyDays = history
+    ? new Map([...snapshotDays(ctx.db, addDays(asOf, -HISTORY_STEPS.at(-1)! - 7), addDays(asOf, -1))].map(([id, days]) => [id, [...days]]))
+    : null;
+  return { asOf, settings: loadEngineSettings(ctx.db), template: currentTemplate(ctx.db, ctx.now()).template, thresholds, monthAgo, historyDays };
+}
+
+/** Writes what scoring worked out: each account's snapshot for the day (a later run that day replaces it), its history, its alert changes. */
+function writeResults(ctx: AppContext, results: Iterable<AccountResult>, started: number): RecomputeResult {
+  const now = ctx.now().toISOString();
+  const snapshot = snapshotWriter(ctx.db);
+  const alerts = alertWriter(ctx.db);
+  let accounts = 0;
+  let historySnapshots = 0;
+  let alertsRaised = 0;
+  let alertsChanged = 0;
+  for (const result of results) {
+    accounts++;
+    snapshot(result.score, now);
+    for (const past of result.history) snapshot(past, now);
+    historySnapshots += result.history.length;
+    if (result.alertChanges.length > 0) alerts(result.alertChanges, result.score.accountId, now);
+    alertsRaised += result.alertChanges.filter((c) => c.kind === 'insert').length;
+    alertsChanged += result.alertChanges.length;
   }
+  return { accounts, snapshots: accounts, historySnapshots, alertsRaised, alertsChanged, threads: 1, ms: Math.round(performance.now() - started) };
+}
+
+/** Rescores the accounts given (after an import or an action on them), in this thread, in one transaction. */
+export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<string>, options: RecomputeOptions = {}): RecomputeResult {
+  const started = performance.now();
+  const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
+  function* evidence(): Generator<AccountEvidence> {
+    for (const id of [...accountIds].sort()) {
+      const found = loadAccountEvidence(ctx.db, id);
+      if (found) yield found;
+    }
+  }
+  return ctx.db.transaction(() => writeResults(ctx, scoreAccounts(evidence(), input, storedAlerts(ctx.db)), started))();
+}
+
+/**
+ * Scores every account as of a date, keeps the day's snapshots, and re-evaluates every alert. A
+ * large portfolio is shared among worker threads, each on its own read-only connection; the results
+ * are written here in one transaction.
+ */
+export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = {}): Promise<RecomputeResult> {
+  const started = performance.now();
+  const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
+  const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
+  const threads = Math.min(2, cpus().length);
+  const results = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads) : null;
+  return ctx.db.transaction(() => {
+    const written = results ? writeResults(ctx, results, started) : writeResults(ctx, inThisThread(ctx, input), started);
+    const cleared = forgetRemovedAccounts(ctx, ctx.now().toISOString());
+    return { ...written, alertsChanged: written.alertsChanged + cleared, threads: results ? threads : 1, ms: Math.round(performance.now() - started) };
+  })();
+}
+
+/** All accounts scored here, their evidence streamed from a read-only connection (a connection that is iterating cannot write). */
+function* inThisThread(ctx: AppContext, input: RecomputeInput): Generator<AccountResult> {
   const reader = ctx.openReader();
   try {
-    yield* iterateEvidence(reader);
+    yield* scoreAccounts(iterateEvidence(reader), input, storedAlerts(ctx.db));
   } finally {
     reader.close();
   }
 }
 
-/**
- * Scores every account (or the ones given) as of a date, keeps the day's snapshot (one per account
- * and day: a later run the same day replaces it), and evaluates the alert rules. One transaction.
- */
-export function recompute(ctx: AppContext, options: RecomputeOptions = {}): RecomputeResult {
-  const started = performance.now();
-  const asOf = options.asOf ?? today(ctx);
-  const now = ctx.now().toISOString();
-  const settings = loadEngineSettings(ctx.db);
-  const template = currentTemplate(ctx.db, ctx.now()).template;
-  const thresholds = loadAlertThresholds(ctx.db);
-  const monthAgo = snapshotsOn(ctx.db, addDays(asOf, -thresholds.scoreDrop.days), 10);
-  const existing = options.history ? snapshotDays(ctx.db, addDays(asOf, -HISTORY_STEPS.at(-1)! - 7), addDays(asOf, -1)) : null;
-  const write = snapshotWriter(ctx.db);
-  const evaluateAlerts = alertEvaluator(ctx.db, thresholds, settings.ownVendor);
-  let accounts = 0;
-  let historySnapshots = 0;
-  let alertsRaised = 0;
-  let alertsChanged = 0;
-  ctx.db.transaction(() => {
-    for (const evidence of evidenceFor(ctx, options.accountIds)) {
-      accounts++;
-      const scored = scoreAccount(evidence, asOf, settings, template);
-      write(scored.score, now);
-      let previous = monthAgo.get(evidence.account.id)?.loyalty ?? null;
-      if (existing) {
-        const filled = fillHistory(evidence, asOf, settings, template, existing.get(evidence.account.id), write, now, thresholds.scoreDrop.days);
-        historySnapshots += filled.count;
-        previous ??= filled.monthAgo;
-      }
-      const alerts = evaluateAlerts(scored, previous, now);
-      alertsRaised += alerts.raised;
-      alertsChanged += alerts.changed;
-    }
-    if (!options.accountIds) alertsChanged += forgetRemovedAccounts(ctx, now);
-  })();
-  return { accounts, snapshots: accounts, historySnapshots, alertsRaised, alertsChanged, ms: Math.round(performance.now() - started) };
-}
-
-/** Scores the account as of past dates it has no snapshot near, so its trend is there from the start. */
-function fillHistory(
-  evidence: AccountEvidence,
-  asOf: string,
-  settings: EngineSettings,
-  template: ChecklistTemplate,
-  days: ReadonlySet<string> | undefined,
-  write: (score: ScoredAccount['score'], at: string) => void,
-  now: string,
-  dropDays: number,
-): { count: number; monthAgo: number | null } {
-  let count = 0;
-  let monthAgo: number | null = null;
-  for (const back of HISTORY_STEPS) {
-    const day = addDays(asOf, -back);
-    const near = days && [...days].some((d) => Math.abs(Date.parse(d) - Date.parse(day)) <= 7 * 86_400_000);
-    if (near) continue;
-    const past = scoreAccount(evidence, day, settings, template).score;
-    if (past.loyalty === null && past.satisfaction === null) continue;
-    write(past, now);
-    count++;
-    if (Math.abs(back - dropDays) <= 7) monthAgo = past.loyalty;
+/** Contiguous ranges of account ids, as many as threads. */
+function ranges(ids: readonly string[], count: number): AccountRange[] {
+  const out: AccountRange[] = [];
+  for (let i = 0; i < count; i++) {
+    const from = ids[Math.floor((i * ids.length) / count)]!;
+    const next = i + 1 < count ? ids[Math.floor(((i + 1) * ids.length) / count)]! : null;
+    out.push({ from, to: next });
   }
-  return { count, monthAgo };
+  return out;
 }
 
-/** One account scored as of a date, with everything the engine read (for the account view and the brief). */
-export function scoreOne(ctx: AppContext, accountId: string, asOf?: string, override?: Parameters<typeof scoreAccount>[4]): ScoredAccount | null {
-  const evidence = loadAccountEvidence(ctx.db, accountId);
-  if (!evidence) return null;
-  return scoreAccount(evidence, asOf ?? today(ctx), loadEngineSettings(ctx.db), currentTemplate(ctx.db, ctx.now()).template, override);
+async function inWorkers(ctx: AppContext, ids: readonly string[], input: RecomputeInput, threads: number): Promise<AccountResult[] | null> {
+  const workers = ranges(ids, threads).map((range) => ({ range, worker: startWorker('recompute-worker') }));
+  if (workers.some((w) => w.worker === null)) {
+    for (const w of workers) void w.worker?.terminate();
+    return null;
+  }
+  const shares = await Promise.all(
+    workers.map(
+      ({ range, worker }) =>
+        new Promise<AccountResult[]>((resolve, reject) => {
+          const collected: AccountResult[] = [];
+          worker!.on('message', (message: RecomputeMessage) => {
+            if (message.type === 'results') collected.push(...message.results);
+            else if (message.type === 'done') resolve(collected);
+            else reject(new Error(`Scoring failed: ${message.message}`));
+          });
+          worker!.on('error', reject);
+          worker!.on('exit', (code) => code !== 0 && reject(new Error(`The scoring thread stopped (exit ${code}).`)));
+          worker!.postMessage({ dataFile: ctx.dataFile, range, input } satisfies RecomputeJob);
+        }).finally(() => void worker!.terminate()),
+    ),
+  );
+  return shares.flat();
 }
 
 /**
@@ -131,9 +152,7 @@ export function scoreOne(ctx: AppContext, accountId: string, asOf?: string, over
  * their history) and their snapshots go.
  */
 function forgetRemovedAccounts(ctx: AppContext, at: string): number {
-  const gone = ctx.db
-    .prepare("SELECT alert_id, severity FROM alerts WHERE active = 1 AND account_id NOT IN (SELECT account_id FROM accounts)")
-    .all() as Array<{ alert_id: string; severity: string }>;
+  const gone = ctx.db.prepare('SELECT alert_id, severity FROM alerts WHERE active = 1 AND account_id NOT IN (SELECT account_id FROM accounts)').all() as Array<{ alert_id: string; severity: string }>;
   const close = ctx.db.prepare("UPDATE alerts SET active = 0, status = CASE WHEN status = 'dismissed' THEN status ELSE 'resolved' END, updated_at = ?, evaluated_at = ? WHERE alert_id = ?");
   const event = ctx.db.prepare("INSERT INTO alert_events (alert_id, at, action, actor, severity, status, note) VALUES (?, ?, 'cleared', 'system', ?, 'resolved', 'The account is no longer in the data')");
   for (const alert of gone) {
@@ -142,4 +161,11 @@ function forgetRemovedAccounts(ctx: AppContext, at: string): number {
   }
   ctx.db.prepare('DELETE FROM score_snapshots WHERE account_id NOT IN (SELECT account_id FROM accounts)').run();
   return gone.length;
+}
+
+/** One account scored as of a date, with everything the engine read (for the account view and the brief). */
+export function scoreOne(ctx: AppContext, accountId: string, asOf?: string, override?: Parameters<typeof scoreAccount>[4]): ScoredAccount | null {
+  const evidence = loadAccountEvidence(ctx.db, accountId);
+  if (!evidence) return null;
+  return scoreAccount(evidence, asOf ?? today(ctx), loadEngineSettings(ctx.db), currentTemplate(ctx.db, ctx.now()).template, override);
 }

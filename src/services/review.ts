@@ -5,7 +5,8 @@ import { listAlerts } from './alerts';
 import { accountHistory, snapshotsOn } from '../db/repositories/snapshots';
 import { accountKpis, type Kpis } from '../domain/kpis';
 import { addDays, daysBetween, dayOf } from '../domain/dates';
-import { recommendationState } from '../domain/recommendations';
+import { recommendationStates } from '../domain/recommendations';
+import { visitsOf } from '../domain/visits';
 import { servicer } from '../domain/scoring/footprint';
 import { describeScore } from '../domain/surveys';
 import { talkingPoints } from '../domain/review/talking-points';
@@ -52,11 +53,10 @@ function installedBase(view: AccountEvidence, ownVendor: string | null): BriefSi
 
 /** The "cup of coffee" list: open recommendations, the most urgent first. */
 function coffeeList(view: AccountEvidence, asOf: string): CoffeeItem[] {
-  const visits = view.workOrders.filter((w) => w.status !== 'cancelled');
+  const visits = visitsOf(view.workOrders);
   const byId = new Map(visits.map((w) => [w.id, w]));
   const severityRank: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-  return view.recommendations
-    .map((r) => recommendationState(r, visits))
+  return recommendationStates(view.recommendations, visits)
     .filter((s) => s.status === 'open')
     .map((s) => ({
       recommendationId: s.recommendation.id,

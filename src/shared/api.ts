@@ -106,7 +106,7 @@ const AlertActionSchema = z.discriminatedUnion('kind', [
 
 const WeightsSchema = z.object(Object.fromEntries(COMPONENTS.map((k) => [k, z.number().min(0).max(1)])) as Record<(typeof COMPONENTS)[number], z.ZodNumber>).partial().strict();
 
-const RecomputeSchema = z.object({ accounts: z.number(), snapshots: z.number(), historySnapshots: z.number(), alertsRaised: z.number(), alertsChanged: z.number(), ms: z.number() });
+const RecomputeSchema = z.object({ accounts: z.number(), snapshots: z.number(), historySnapshots: z.number(), alertsRaised: z.number(), alertsChanged: z.number(), threads: z.number().int().positive(), ms: z.number() });
 
 export const contract = {
   'app/info': {

@@ -1,5 +1,5 @@
 import { openContext } from '../../services/context';
-import { recompute, today } from '../../services/recompute';
+import { recomputeAll, today } from '../../services/recompute';
 import { listAlerts, type AlertRecord } from '../../services/alerts';
 import { scoreAll } from '../../services/scores';
 import { loadAlertThresholds } from '../../services/alerts';
@@ -45,7 +45,7 @@ const fromRecord = (a: AlertRecord): Printed => ({
  * prints the alerts whose condition holds. For a past date: evaluates the rules as of then without
  * storing anything, with the status each alert has now.
  */
-export function alertsCommand(argv: string[], io: Output): number {
+export async function alertsCommand(argv: string[], io: Output): Promise<number> {
   const { values } = parse(argv, { db: { type: 'string' }, 'as-of': { type: 'string' }, json: { type: 'boolean' } });
   const dbPath = requireString(values, 'db');
   const asOf = isoDate(values['as-of'], 'as-of');
@@ -53,7 +53,7 @@ export function alertsCommand(argv: string[], io: Output): number {
   try {
     let printed: Printed[];
     if (asOf === undefined || asOf === today(ctx)) {
-      recompute(ctx);
+      await recomputeAll(ctx);
       printed = listAlerts(ctx.db).map(fromRecord);
     } else {
       printed = pastAlerts(ctx, asOf);

@@ -1,7 +1,7 @@
 import { openContext } from '../../services/context';
 import { listImports } from '../../db/repositories/imports';
 import { undoImport, UndoError } from '../../import/undo';
-import { recompute } from '../../services/recompute';
+import { recomputeAll } from '../../services/recompute';
 import { EXIT, number, UsageError, type Output } from '../output';
 import { parse, requireString } from '../options';
 
@@ -56,7 +56,7 @@ export function importsCommand(argv: string[], io: Output): number {
   }
 }
 
-export function undoCommand(argv: string[], io: Output): number {
+export async function undoCommand(argv: string[], io: Output): Promise<number> {
   const { values } = parse(argv, { db: { type: 'string' }, import: { type: 'string' } });
   const dbPath = requireString(values, 'db');
   const raw = requireString(values, 'import');
@@ -65,7 +65,7 @@ export function undoCommand(argv: string[], io: Output): number {
   const ctx = openContext(dbPath, { singleConnection: true });
   try {
     const result = undoImport(ctx.db, importId, ctx.now());
-    recompute(ctx);
+    await recomputeAll(ctx);
     const kept = result.keptAsPlaceholders ? `; ${number(result.keptAsPlaceholders)} accounts other imports still use were kept with their ids as names` : '';
     io.out(`Undid import #${importId}: ${number(result.removed)} rows removed, ${number(result.restored)} rows restored${kept}.`);
     return EXIT.ok;

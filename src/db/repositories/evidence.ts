@@ -43,12 +43,22 @@ const SOURCES = {
 
 type Source = keyof typeof SOURCES;
 
-function sql(source: Source, one: boolean): string {
+type Scope = 'one' | 'all' | 'range';
+
+const CONDITION: Record<Scope, string> = {
+  one: 'account_id = @account',
+  all: '',
+  range: 'account_id >= @from AND (@to IS NULL OR account_id < @to)',
+};
+
+function sql(source: Source, scope: Scope): string {
   const text: string = SOURCES[source];
-  return text
-    .replace('%WHERE_AND%', one ? 'WHERE account_id = @account AND' : 'WHERE')
-    .replace('%WHERE%', one ? 'WHERE account_id = @account' : '');
+  const condition = CONDITION[scope];
+  return text.replace('%WHERE_AND%', condition ? `WHERE ${condition} AND` : 'WHERE').replace('%WHERE%', condition ? `WHERE ${condition}` : '');
 }
+
+/** One empty list shared by every visit that reminded of nothing: a million visits, one array. */
+const NONE: readonly string[] = Object.freeze([]);
 
 const bool = (v: unknown): boolean | null => (v === null ? null : v === 1);
 const str = (v: unknown): string | null => (v === null ? null : (v as string));
@@ -83,7 +93,7 @@ const toWorkOrder = (r: Row): WorkOrderFacts => ({
   billedAmount: num(r[14]),
   followUpAt: str(r[15]),
   customerSigned: bool(r[16]),
-  remindedIds: r[17] === null ? [] : (r[17] as string).split(';'),
+  remindedIds: r[17] === null ? NONE : (r[17] as string).split(';'),
 });
 
 const toSurvey = (r: Row): SurveyFacts => ({
@@ -219,20 +229,28 @@ const OTHER_SOURCES = (Object.keys(SOURCES) as Source[]).filter((s): s is Exclud
 
 /** One account's evidence, or null when there is no such account. */
 export function loadAccountEvidence(db: Db, accountId: string): AccountEvidence | null {
-  const accountRow = db.prepare(sql('accounts', true)).raw().get({ account: accountId }) as Row | undefined;
+  const accountRow = db.prepare(sql('accounts', 'one')).raw().get({ account: accountId }) as Row | undefined;
   if (!accountRow) return null;
   const rows = Object.fromEntries(
-    OTHER_SOURCES.map((source) => [source, db.prepare(sql(source, true)).raw().all({ account: accountId }) as Row[]]),
+    OTHER_SOURCES.map((source) => [source, db.prepare(sql(source, 'one')).raw().all({ account: accountId }) as Row[]]),
   ) as Record<Exclude<Source, 'accounts'>, Row[]>;
   return assemble(toAccount(accountRow), rows);
 }
 
-/** Every account's evidence, in account id order, one account in memory at a time. */
-export function* iterateEvidence(db: Db): Generator<AccountEvidence> {
+/** Account ids from `from` (inclusive) to `to` (exclusive; null: to the end). */
+export interface AccountRange {
+  readonly from: string;
+  readonly to: string | null;
+}
+
+/** Every account's evidence (or a range's), in account id order, one account in memory at a time. */
+export function* iterateEvidence(db: Db, range?: AccountRange): Generator<AccountEvidence> {
+  const scope: Scope = range ? 'range' : 'all';
+  const params = range ? { from: range.from, to: range.to } : {};
   const cursors = Object.fromEntries(
-    OTHER_SOURCES.map((source) => [source, new Cursor(db.prepare(sql(source, false)).raw().iterate() as Iterator<Row>)]),
+    OTHER_SOURCES.map((source) => [source, new Cursor(db.prepare(sql(source, scope)).raw().iterate(params) as Iterator<Row>)]),
   ) as Record<Exclude<Source, 'accounts'>, Cursor>;
-  for (const accountRow of db.prepare(sql('accounts', false)).raw().iterate() as Iterable<Row>) {
+  for (const accountRow of db.prepare(sql('accounts', scope)).raw().iterate(params) as Iterable<Row>) {
     const account = toAccount(accountRow);
     const rows = Object.fromEntries(OTHER_SOURCES.map((source) => [source, cursors[source].take(account.id)])) as Record<
       Exclude<Source, 'accounts'>,

@@ -2,8 +2,8 @@ import type { AccountEvidence, AssetFacts, RecommendationFacts, SurveyFacts, Wor
 import type { Severity } from '../../shared/kinds';
 import { BAND_LABEL, bandOf, type Driver, type EvidenceRef, type LoyaltyScore } from '../../shared/scoring-types';
 import { addDays, dayOf, daysBetween, nextBusinessDayEnd, spokenDate } from '../dates';
-import { assessVisits, breakdowns, DEFAULT_VISIT_RULES, visitSubject, whatWentWrong, type VisitAssessment, type VisitRules } from '../visits';
-import { recommendationState, type RecommendationState } from '../recommendations';
+import { assessVisits, breakdowns, DEFAULT_VISIT_RULES, visitsOf, visitSubject, whatWentWrong, type VisitAssessment, type VisitRules } from '../visits';
+import { recommendationStates, type RecommendationState } from '../recommendations';
 import { describeScore, isDetractor } from '../surveys';
 import { servicer } from '../scoring/footprint';
 import type { AlertThresholds } from './thresholds';
@@ -88,7 +88,7 @@ function contextOf(input: AlertInput): Context {
     asOf: input.asOf,
     t: input.thresholds,
     accountId: input.view.account.id,
-    visits: input.view.workOrders.filter((w) => w.status !== 'cancelled'),
+    visits: visitsOf(input.view.workOrders),
     assetsById: new Map(input.view.assets.map((a) => [a.id, a])),
   };
 }
@@ -102,8 +102,8 @@ export function alertId(rule: AlertRule, accountId: string, subjectId: string | 
 
 function unaddressedRecommendations(ctx: Context): AlertCandidate[] {
   const out: AlertCandidate[] = [];
-  for (const recommendation of ctx.view.recommendations) {
-    const state = recommendationState(recommendation, ctx.visits);
+  for (const state of recommendationStates(ctx.view.recommendations, ctx.visits)) {
+    const recommendation = state.recommendation;
     if (state.status !== 'open') continue;
     const daysOpen = daysBetween(dayOf(recommendation.madeAt), ctx.asOf);
     const unaddressed = daysOpen > ctx.t.unaddressedRecommendation.openDays || state.revisitsWithoutReminder.length > 0 || state.failure !== null;
@@ -726,9 +726,8 @@ export function clearedReason(input: AlertInput, alert: { readonly rule: AlertRu
   const subject = alert.subjectId ?? null;
   switch (alert.rule) {
     case 'unaddressed_recommendation': {
-      const r = ctx.view.recommendations.find((x) => x.id === subject);
-      if (!r) return 'The recommendation is no longer on record';
-      const state = recommendationState(r, ctx.visits);
+      const state = recommendationStates(ctx.view.recommendations, ctx.visits).find((x) => x.recommendation.id === subject);
+      if (!state) return 'The recommendation is no longer on record';
       return state.status === 'open' ? null : `The customer decided: ${state.status}${state.decidedOn ? ` on ${spokenDate(state.decidedOn)}` : ''}`;
     }
     case 'bad_call_no_follow_up': {

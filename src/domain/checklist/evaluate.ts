@@ -10,9 +10,9 @@ import type {
 } from '../../shared/checklist-types';
 import type { EvidenceRef } from '../../shared/scoring-types';
 import { addDays, daysBetween, spokenDate } from '../dates';
-import { assessVisits, whatWentWrong, visitSubject, type VisitRules, DEFAULT_VISIT_RULES } from '../visits';
+import { assessVisits, visitsOf, whatWentWrong, visitSubject, type VisitRules, DEFAULT_VISIT_RULES } from '../visits';
 import { isDetractor, loopClosed, describeScore } from '../surveys';
-import { recommendationState } from '../recommendations';
+import { recommendationStates } from '../recommendations';
 
 type Outcome = { status: ChecklistStatus; evidence: ChecklistEvidence };
 
@@ -96,8 +96,7 @@ const RULES: Record<ChecklistRule, (item: ChecklistItemDef, evidence: AccountEvi
 
   no_unaddressed_recommendations(item, evidence, asOf) {
     const days = item.params?.['days'] ?? 30;
-    const visits = evidence.workOrders.filter((w) => w.status !== 'cancelled');
-    const states = evidence.recommendations.map((r) => recommendationState(r, visits));
+    const states = recommendationStates(evidence.recommendations, visitsOf(evidence.workOrders));
     const open = states.filter((s) => s.status === 'open');
     const stale = open.filter((s) => daysBetween(s.recommendation.madeAt, asOf) > days);
     if (stale.length === 0) {

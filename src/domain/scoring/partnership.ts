@@ -1,7 +1,8 @@
 import type { AccountEvidence } from '../evidence';
 import type { ChecklistResult } from '../../shared/checklist-types';
 import { daysBetween, spokenDate } from '../dates';
-import { recommendationState } from '../recommendations';
+import { recommendationStates } from '../recommendations';
+import { visitsOf } from '../visits';
 import { noData, scored, type Loss, type RawComponent } from './component';
 
 const lowerFirst = (text: string): string => (text ? text[0]!.toLowerCase() + text.slice(1) : text);
@@ -26,10 +27,7 @@ export function unaddressedCost(revisitsWithoutReminder: number, daysOpen: numbe
  */
 export function partnershipComponent(evidence: AccountEvidence, asOf: string, checklist: ChecklistResult): RawComponent {
   const applicable = checklist.items.filter((i) => i.status !== 'not_applicable' && (i.kind === 'derived' || checklist.manualAssessed));
-  const visits = evidence.workOrders.filter((w) => w.status !== 'cancelled');
-  const open = evidence.recommendations
-    .map((r) => recommendationState(r, visits))
-    .filter((s) => s.status === 'open' && (s.revisitsWithoutReminder.length > 0 || daysBetween(s.recommendation.madeAt, asOf) > 30));
+  const open = recommendationStates(evidence.recommendations, visitsOf(evidence.workOrders)).filter((s) => s.status === 'open' && (s.revisitsWithoutReminder.length > 0 || daysBetween(s.recommendation.madeAt, asOf) > 30));
   if (applicable.length === 0 && open.length === 0) return noData('partnership', 'Nothing to judge the partnership by yet');
 
   const losses: Loss[] = [];

@@ -1,0 +1,63 @@
+import type { AccountEvidence } from '../domain/evidence';
+import { scoreAccount, type EngineSettings } from '../domain/scoring/loyalty';
+import { evaluateAlerts, clearedReason, type AlertInput } from '../domain/alerts/rules';
+import { reconcileAlerts, type AlertChange, type StoredAlert } from '../domain/alerts/lifecycle';
+import type { AlertThresholds } from '../domain/alerts/thresholds';
+import { addDays, toMs } from '../domain/dates';
+import type { ChecklistTemplate } from '../shared/checklist-types';
+import type { LoyaltyScore } from '../shared/scoring-types';
+
+/** Snapshots filled in for an account with none yet: every 30 days back to 180, so trends exist from the first import. */
+export const HISTORY_STEPS = [30, 60, 90, 120, 150, 180];
+
+/** Everything scoring a set of accounts needs besides their evidence: plain data (it crosses to workers). */
+export interface RecomputeInput {
+  readonly asOf: string;
+  readonly settings: EngineSettings;
+  readonly template: ChecklistTemplate;
+  readonly thresholds: AlertThresholds;
+  /** Each account's loyalty on the day the score-drop rule compares with, where it was kept. */
+  readonly monthAgo: ReadonlyMap<string, number | null>;
+  /** Each account's existing snapshot days, when missing history is to be filled in; else null. */
+  readonly historyDays: ReadonlyMap<string, readonly string[]> | null;
+}
+
+export interface AccountResult {
+  readonly score: LoyaltyScore;
+  /** Past snapshots filled in (oldest step last). */
+  readonly history: readonly LoyaltyScore[];
+  readonly alertChanges: readonly AlertChange[];
+}
+
+/**
+ * Scores each account as of the date, fills in missing history, and works out how its alerts
+ * change. Reads nothing but what it is given, so it runs the same in a worker thread or in the
+ * calling one; the caller writes the results.
+ */
+export function* scoreAccounts(
+  evidence: Iterable<AccountEvidence>,
+  input: RecomputeInput,
+  storedAlerts: (accountId: string) => readonly StoredAlert[],
+): Generator<AccountResult> {
+  const { asOf, settings, template, thresholds } = input;
+  const dropDays = thresholds.scoreDrop.days;
+  for (const account of evidence) {
+    const scored = scoreAccount(account, asOf, settings, template);
+    let previous = input.monthAgo.get(account.account.id) ?? null;
+    const history: LoyaltyScore[] = [];
+    if (input.historyDays) {
+      const days = input.historyDays.get(account.account.id) ?? [];
+      for (const back of HISTORY_STEPS) {
+        const day = addDays(asOf, -back);
+        if (days.some((d) => Math.abs(toMs(d) - toMs(day)) <= 7 * 86_400_000)) continue;
+        const past = scoreAccount(account, day, settings, template).score;
+        if (past.loyalty === null && past.satisfaction === null) continue;
+        history.push(past);
+        if (previous === null && Math.abs(back - dropDays) <= 7) previous = past.loyalty;
+      }
+    }
+    const alertInput: AlertInput = { view: scored.view, asOf, score: scored.score, loyaltyThirtyDaysAgo: previous, thresholds, ownVendor: settings.ownVendor, visitRules: settings.visits };
+    const alertChanges = reconcileAlerts(storedAlerts(account.account.id), evaluateAlerts(alertInput), asOf, (alert) => clearedReason(alertInput, alert));
+    yield { score: scored.score, history, alertChanges };
+  }
+}

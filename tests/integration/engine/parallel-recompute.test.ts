@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { useTempDir } from '../../support/temp';
+import { testApp } from '../../support/context';
+import { loadDemo } from '../../../src/services/demo';
+import { recomputeAll } from '../../../src/services/recompute';
+import type { AppContext } from '../../../src/services/context';
+
+const t = useTempDir();
+const open: Array<{ close(): void }> = [];
+afterEach(() => open.splice(0).forEach((c) => c.close()));
+
+function app(name: string): AppContext {
+  const dir = join(t.dir(), name);
+  mkdirSync(dir);
+  const { ctx } = testApp(dir, new Date('2026-11-23T09:00:00Z'));
+  open.push(ctx);
+  return ctx;
+}
+
+function state(ctx: AppContext): { snapshots: unknown[]; alerts: unknown[] } {
+  return {
+    snapshots: ctx.db.prepare('SELECT account_id, as_of, loyalty, band, satisfaction, confidence, components, top_driver FROM score_snapshots ORDER BY account_id, as_of').all(),
+    alerts: ctx.db.prepare('SELECT alert_id, rule, account_id, subject_type, subject_id, severity, status, active, title, detail, refs FROM alerts ORDER BY alert_id').all(),
+  };
+}
+
+describe('a full recompute shared among worker threads', () => {
+  it('scores and alerts exactly as one thread does, on the demo portfolio', async () => {
+    const one = app('one');
+    const shared = app('shared');
+    await loadDemo(one, '2026-11-23');
+    await loadDemo(shared, '2026-11-23');
+
+    // The next day: every account rescored, one way in this thread, the other in two workers.
+    const sequential = await recomputeAll(one, { asOf: '2026-11-24', parallelFrom: Number.POSITIVE_INFINITY });
+    const parallel = await recomputeAll(shared, { asOf: '2026-11-24', parallelFrom: 0 });
+    expect(sequential.threads).toBe(1);
+    expect(parallel.threads).toBe(2);
+    expect(parallel.accounts).toBe(sequential.accounts);
+    expect(parallel.accounts).toBeGreaterThan(200);
+    expect(parallel.alertsChanged).toBe(sequential.alertsChanged);
+    const a = state(one);
+    const b = state(shared);
+    expect(b.snapshots.length).toBeGreaterThan(parallel.accounts);
+    expect(b.snapshots).toEqual(a.snapshots);
+    expect(b.alerts).toEqual(a.alerts);
+  }, 120_000);
+});
