@@ -32,7 +32,7 @@ usage: account-health COMMAND [options]
                                               needs Chromium (or set CHROMIUM_PATH)
   imports   --db PATH [--json]                the import history
   undo      --db PATH --import ID             take one import back out, whole
-  serve     --db PATH [--port N]              browser mode: prints http://127.0.0.1:PORT/?token=…
+  serve     --db PATH [--port N] [--as-of D] browser mode: prints http://127.0.0.1:PORT/?token=…
 
 A database that does not exist yet is created. Exit status: 0 success; 2 unusable input (the
 database is left exactly as it was); 1 anything else.`;

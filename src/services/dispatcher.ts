@@ -6,6 +6,9 @@ import { ProfileError } from './import-files';
 
 export type Handlers = { [M in Method]: (args: ParsedArgs<M>) => Result<M> | Promise<Result<M>> };
 
+/** The handlers of one area of the contract (each area's module provides its own). */
+export type HandlersOf<Area> = { [M in keyof Area & Method]: Handlers[M] };
+
 /** One entry point for every transport: validates, calls, and never throws. */
 export type Dispatch = (method: unknown, args: unknown) => Promise<ApiResponse>;
 

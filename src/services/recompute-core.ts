@@ -6,6 +6,7 @@ import type { AlertThresholds } from '../domain/alerts/thresholds';
 import { addDays, toMs } from '../domain/dates';
 import type { ChecklistTemplate } from '../shared/checklist-types';
 import type { LoyaltyScore } from '../shared/scoring-types';
+import { KEPT_SCORE_TOLERANCE_DAYS, type KeptLoyalty } from '../db/repositories/snapshots';
 
 /** Snapshots filled in for an account with none yet: every 30 days back to 180, so trends exist from the first import. */
 export const HISTORY_STEPS = [30, 60, 90, 120, 150, 180];
@@ -16,14 +17,15 @@ export interface RecomputeInput {
   readonly settings: EngineSettings;
   readonly template: ChecklistTemplate;
   readonly thresholds: AlertThresholds;
-  /** Each account's loyalty on the day the score-drop rule compares with, where it was kept. */
-  readonly monthAgo: ReadonlyMap<string, number | null>;
   /** Each account's existing snapshot days, when missing history is to be filled in; else null. */
   readonly historyDays: ReadonlyMap<string, readonly string[]> | null;
 }
 
+
 export interface AccountResult {
   readonly score: LoyaltyScore;
+  /** Loyalty 30 days before, kept or filled in now: the portfolio's "change over 30 days". */
+  readonly loyaltyMonthAgo: number | null;
   /** Past snapshots filled in (oldest step last). */
   readonly history: readonly LoyaltyScore[];
   readonly alertChanges: readonly AlertChange[];
@@ -38,12 +40,17 @@ export function* scoreAccounts(
   evidence: Iterable<AccountEvidence>,
   input: RecomputeInput,
   storedAlerts: (accountId: string) => readonly StoredAlert[],
+  kept: KeptLoyalty,
 ): Generator<AccountResult> {
   const { asOf, settings, template, thresholds } = input;
   const dropDays = thresholds.scoreDrop.days;
+  const dropDay = addDays(asOf, -dropDays);
+  const monthAgoDay = addDays(asOf, -30);
   for (const account of evidence) {
     const scored = scoreAccount(account, asOf, settings, template);
-    let previous = input.monthAgo.get(account.account.id) ?? null;
+    const id = account.account.id;
+    let previous = kept(id, dropDay, KEPT_SCORE_TOLERANCE_DAYS);
+    let monthAgo = dropDays === 30 ? previous : kept(id, monthAgoDay, KEPT_SCORE_TOLERANCE_DAYS);
     const history: LoyaltyScore[] = [];
     if (input.historyDays) {
       const days = input.historyDays.get(account.account.id) ?? [];
@@ -54,10 +61,11 @@ export function* scoreAccounts(
         if (past.loyalty === null && past.satisfaction === null) continue;
         history.push(past);
         if (previous === null && Math.abs(back - dropDays) <= 7) previous = past.loyalty;
+        if (monthAgo === null && back === 30) monthAgo = past.loyalty;
       }
     }
     const alertInput: AlertInput = { view: scored.view, asOf, score: scored.score, loyaltyThirtyDaysAgo: previous, thresholds, ownVendor: settings.ownVendor, visitRules: settings.visits };
     const alertChanges = reconcileAlerts(storedAlerts(account.account.id), evaluateAlerts(alertInput), asOf, (alert) => clearedReason(alertInput, alert));
-    yield { score: scored.score, history, alertChanges };
+    yield { score: scored.score, loyaltyMonthAgo: monthAgo, history, alertChanges };
   }
 }

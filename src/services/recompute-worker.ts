@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
 import { iterateEvidence, type AccountRange } from '../db/repositories/evidence';
 import { storedAlerts } from '../db/repositories/alerts';
+import { keptLoyalty } from '../db/repositories/snapshots';
 import { scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
 
 // One share of a full recompute: scores a range of accounts on its own read-only connection and
@@ -23,7 +24,7 @@ port.once('message', (job: RecomputeJob) => {
     const db = openDatabase(job.dataFile, { readonly: true, mmap: true });
     try {
       let results: AccountResult[] = [];
-      for (const result of scoreAccounts(iterateEvidence(db, job.range), job.input, storedAlerts(db))) {
+      for (const result of scoreAccounts(iterateEvidence(db, job.range), job.input, storedAlerts(db), keptLoyalty(db))) {
         results.push(result);
         if (results.length >= BATCH) {
           port.postMessage({ type: 'results', results } satisfies RecomputeMessage);

@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { iterateEvidence, loadAccountEvidence, type AccountRange } from '../db/repositories/evidence';
-import { snapshotDays, snapshotWriter, snapshotsOn } from '../db/repositories/snapshots';
+import { currentScoreWriter, keptLoyalty, snapshotDays, snapshotWriter } from '../db/repositories/snapshots';
 import { alertWriter, storedAlerts } from '../db/repositories/alerts';
 import { scoreAccount, type ScoredAccount } from '../domain/scoring/loyalty';
 import { addDays } from '../domain/dates';
@@ -42,17 +42,17 @@ export function today(ctx: AppContext): string {
 
 function inputFor(ctx: AppContext, asOf: string, history: boolean): RecomputeInput {
   const thresholds = loadAlertThresholds(ctx.db);
-  const monthAgo = new Map([...snapshotsOn(ctx.db, addDays(asOf, -thresholds.scoreDrop.days), 10)].map(([id, s]) => [id, s.loyalty]));
   const historyDays = history
     ? new Map([...snapshotDays(ctx.db, addDays(asOf, -HISTORY_STEPS.at(-1)! - 7), addDays(asOf, -1))].map(([id, days]) => [id, [...days]]))
     : null;
-  return { asOf, settings: loadEngineSettings(ctx.db), template: currentTemplate(ctx.db, ctx.now()).template, thresholds, monthAgo, historyDays };
+  return { asOf, settings: loadEngineSettings(ctx.db), template: currentTemplate(ctx.db, ctx.now()).template, thresholds, historyDays };
 }
 
 /** Writes what scoring worked out: each account's snapshot for the day (a later run that day replaces it), its history, its alert changes. */
 function writeResults(ctx: AppContext, results: Iterable<AccountResult>, started: number): RecomputeResult {
   const now = ctx.now().toISOString();
   const snapshot = snapshotWriter(ctx.db);
+  const current = currentScoreWriter(ctx.db);
   const alerts = alertWriter(ctx.db);
   let accounts = 0;
   let historySnapshots = 0;
@@ -62,6 +62,7 @@ function writeResults(ctx: AppContext, results: Iterable<AccountResult>, started
     accounts++;
     snapshot(result.score, now);
     for (const past of result.history) snapshot(past, now);
+    current(result.score, result.history, result.loyaltyMonthAgo, now);
     historySnapshots += result.history.length;
     if (result.alertChanges.length > 0) alerts(result.alertChanges, result.score.accountId, now);
     alertsRaised += result.alertChanges.filter((c) => c.kind === 'insert').length;
@@ -80,7 +81,7 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
       if (found) yield found;
     }
   }
-  return ctx.db.transaction(() => writeResults(ctx, scoreAccounts(evidence(), input, storedAlerts(ctx.db)), started))();
+  return ctx.db.transaction(() => writeResults(ctx, scoreAccounts(evidence(), input, storedAlerts(ctx.db), keptLoyalty(ctx.db)), started))();
 }
 
 /**
@@ -105,7 +106,7 @@ export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = 
 function* inThisThread(ctx: AppContext, input: RecomputeInput): Generator<AccountResult> {
   const reader = ctx.openReader();
   try {
-    yield* scoreAccounts(iterateEvidence(reader), input, storedAlerts(ctx.db));
+    yield* scoreAccounts(iterateEvidence(reader), input, storedAlerts(ctx.db), keptLoyalty(ctx.db));
   } finally {
     reader.close();
   }
@@ -160,6 +161,7 @@ function forgetRemovedAccounts(ctx: AppContext, at: string): number {
     event.run(alert.alert_id, at, alert.severity);
   }
   ctx.db.prepare('DELETE FROM score_snapshots WHERE account_id NOT IN (SELECT account_id FROM accounts)').run();
+  ctx.db.prepare('DELETE FROM account_scores WHERE account_id NOT IN (SELECT account_id FROM accounts)').run();
   return gone.length;
 }
 

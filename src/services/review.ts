@@ -2,7 +2,7 @@ import type { AppContext } from './context';
 import { scoreOne, today } from './recompute';
 import { loadSettings } from './settings';
 import { listAlerts } from './alerts';
-import { accountHistory, snapshotsOn } from '../db/repositories/snapshots';
+import { accountHistory, keptLoyalty, KEPT_SCORE_TOLERANCE_DAYS } from '../db/repositories/snapshots';
 import { accountKpis, type Kpis } from '../domain/kpis';
 import { addDays, daysBetween, dayOf } from '../domain/dates';
 import { recommendationStates } from '../domain/recommendations';
@@ -16,7 +16,7 @@ import { COMPONENT_KEYS, COMPONENT_LABEL, type ComponentKey } from '../shared/sc
 import type { AccountEvidence } from '../domain/evidence';
 import { NotFoundError } from './dispatcher';
 
-const briefKpis = (k: Kpis): BriefKpis => ({
+export const briefKpis = (k: Kpis): BriefKpis => ({
   firstTimeFixRate: k.firstTimeFixRate,
   onTimeArrivalRate: k.onTimeArrivalRate,
   repeatCallRate: k.repeatCallRate,
@@ -90,8 +90,7 @@ export function buildReviewBrief(ctx: AppContext, accountId: string, asOfDay?: s
 
   const monthAgoDay = addDays(asOf, -30);
   const before = scoreOne(ctx, accountId, monthAgoDay)?.score ?? null;
-  const kept = snapshotsOn(ctx.db, monthAgoDay, 10).get(accountId);
-  const beforeLoyalty = kept?.loyalty ?? before?.loyalty ?? null;
+  const beforeLoyalty = keptLoyalty(ctx.db)(accountId, monthAgoDay, KEPT_SCORE_TOLERANCE_DAYS) ?? before?.loyalty ?? null;
   const moves: ComponentMove[] = COMPONENT_KEYS.map((key: ComponentKey) => {
     const now = score.components.find((c) => c.key === key)!;
     const then = before?.components.find((c) => c.key === key) ?? null;

@@ -4,7 +4,7 @@ import { listAlerts, type AlertRecord } from '../../services/alerts';
 import { scoreAll } from '../../services/scores';
 import { loadAlertThresholds } from '../../services/alerts';
 import { loadEngineSettings } from '../../services/engine-settings';
-import { snapshotsOn } from '../../db/repositories/snapshots';
+import { keptLoyalty, KEPT_SCORE_TOLERANCE_DAYS } from '../../db/repositories/snapshots';
 import { evaluateAlerts, type AlertCandidate } from '../../domain/alerts/rules';
 import { addDays } from '../../domain/dates';
 import { EXIT, number, type Output } from '../output';
@@ -80,7 +80,8 @@ export async function alertsCommand(argv: string[], io: Output): Promise<number>
 function pastAlerts(ctx: ReturnType<typeof openContext>, asOf: string): Printed[] {
   const thresholds = loadAlertThresholds(ctx.db);
   const settings = loadEngineSettings(ctx.db);
-  const monthAgo = snapshotsOn(ctx.db, addDays(asOf, -thresholds.scoreDrop.days), 10);
+  const kept = keptLoyalty(ctx.db);
+  const dropDay = addDays(asOf, -thresholds.scoreDrop.days);
   const status = new Map(listAlerts(ctx.db, { activeOnly: false }).map((a) => [a.id, a]));
   const out: Printed[] = [];
   for (const { account, scored } of scoreAll(ctx, asOf)) {
@@ -88,7 +89,7 @@ function pastAlerts(ctx: ReturnType<typeof openContext>, asOf: string): Printed[
       view: scored.view,
       asOf,
       score: scored.score,
-      loyaltyThirtyDaysAgo: monthAgo.get(account.id)?.loyalty ?? null,
+      loyaltyThirtyDaysAgo: kept(account.id, dropDay, KEPT_SCORE_TOLERANCE_DAYS),
       thresholds,
       ownVendor: settings.ownVendor,
       visitRules: settings.visits,

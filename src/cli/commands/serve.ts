@@ -5,7 +5,7 @@ import { createHandlers } from '../../services/handlers';
 import { createDispatcher } from '../../services/dispatcher';
 import { startServer } from '../../server/server';
 import { EXIT, UsageError, type Output } from '../output';
-import { parse, requireString } from '../options';
+import { isoDate, parse, requireString } from '../options';
 
 /** The built renderer: out/renderer beside the built command line, or under the project root. */
 export function findRendererDir(from = import.meta.dirname): string | null {
@@ -20,7 +20,9 @@ export function findRendererDir(from = import.meta.dirname): string | null {
 }
 
 export async function serveCommand(argv: string[], io: Output): Promise<number> {
-  const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' } });
+  const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' }, 'as-of': { type: 'string' } });
+  // A fixed day makes a served portfolio reproducible (demonstrations, benchmarks); the default is today.
+  const asOf = isoDate(values['as-of'], 'as-of');
   const dbPath = requireString(values, 'db');
   const port = values['port'] === undefined ? 0 : Number(values['port']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError('--port expects a number from 0 to 65535');
@@ -29,7 +31,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
     io.err('error: the app is not built; run `npm run build` first (or `npm run serve -- --db PATH`, which builds it).');
     return EXIT.failed;
   }
-  const ctx = openContext(dbPath);
+  const ctx = openContext(dbPath, asOf ? { now: () => new Date(`${asOf}T12:00:00Z`) } : {});
   const dispatch = createDispatcher(createHandlers(ctx), { onInternalError: (error, method) => io.err(`error in ${method}: ${(error as Error).stack ?? String(error)}`) });
   const server = await startServer({ dispatch, staticDir, port });
   io.out(server.url);

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { m0001Initial } from './0001-initial';
 import { m0002EngineState } from './0002-engine-state';
 import { m0003FasterChecks } from './0003-faster-checks';
+import { m0004CurrentScores } from './0004-current-scores';
 
 export interface Migration {
   readonly version: number;
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Applied in order, each in its own transaction. A shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState, m0003FasterChecks];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState, m0003FasterChecks, m0004CurrentScores];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,5 +1,8 @@
 import type { Db } from '../connection';
-import type { AccountRow } from '../../shared/api';
+import type { AccountSummary, PortfolioRow } from '../../shared/account-types';
+import type { Band } from '../../shared/scoring-types';
+import type { Severity } from '../../shared/kinds';
+import type { PortfolioSort } from '../../shared/api';
 
 interface Row {
   account_id: string;
@@ -11,64 +14,120 @@ interface Row {
   contract_renewal_date: string | null;
   annual_value: number | null;
   placeholder: number;
-  work_orders: number;
-  last_visit: string | null;
-  open_recommendations: number;
-  surveys: number;
-  assets: number;
+  as_of: string | null;
+  loyalty: number | null;
+  band: Band | null;
+  satisfaction: number | null;
+  confidence: number | null;
+  change_30: number | null;
+  top_driver: string | null;
+  trend: string | null;
+  open_alerts: number | null;
+  worst_alert: number | null;
 }
 
-export interface AccountQuery {
+export interface PortfolioQuery {
   readonly search?: string;
+  readonly sort?: PortfolioSort;
+  readonly descending?: boolean;
   readonly limit?: number;
   readonly offset?: number;
 }
+
+const SEVERITY_BY_RANK: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+
+// Accounts without a score sort last whichever way (NULLS LAST), then by name.
+const ORDER: Record<PortfolioSort, string> = {
+  name: 'a.name COLLATE NOCASE %DIR%',
+  loyalty: 's.loyalty IS NULL, s.loyalty %DIR%',
+  satisfaction: 's.satisfaction IS NULL, s.satisfaction %DIR%',
+  change30: 's.change_30 IS NULL, s.change_30 %DIR%',
+  renewal: 'a.contract_renewal_date IS NULL, a.contract_renewal_date %DIR%',
+  alerts: 'coalesce(al.n, 0) %DIR%, coalesce(al.worst, -1) %DIR%',
+};
 
 export function countAccounts(db: Db): number {
   return db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
 }
 
-/** Accounts by name, with what the data holds about each. */
-export function listAccountRows(db: Db, query: AccountQuery = {}): { total: number; accounts: AccountRow[] } {
+/** The day the data was last scored for: the newest current score. */
+export function scoredAsOf(db: Db): string | null {
+  return (db.prepare('SELECT max(as_of) FROM account_scores').pluck().get() as string | null) ?? null;
+}
+
+/** The portfolio: every account (or those a search finds) with its current score, movement and open alerts. */
+export function listPortfolio(db: Db, query: PortfolioQuery = {}): { total: number; accounts: PortfolioRow[] } {
   const search = query.search?.trim() ? `%${query.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   const where = search ? "WHERE a.name LIKE @search ESCAPE '\\' OR a.account_id LIKE @search ESCAPE '\\'" : '';
+  const order = ORDER[query.sort ?? 'name'].replaceAll('%DIR%', query.descending ? 'DESC' : 'ASC');
+  const params = { ...(search ? { search } : {}), limit: query.limit ?? 100_000, offset: query.offset ?? 0 };
   const total = db.prepare(`SELECT count(*) FROM accounts a ${where}`).pluck().get(search ? { search } : {}) as number;
   const rows = db
     .prepare(
-      `WITH wo AS (SELECT account_id, count(*) AS n, max(opened_at) AS last FROM work_orders GROUP BY account_id),
-            rec AS (SELECT account_id, count(*) AS n FROM recommendations WHERE status = 'open' GROUP BY account_id),
-            sv AS (SELECT account_id, count(*) AS n FROM survey_responses GROUP BY account_id),
-            ast AS (SELECT account_id, sum(quantity) AS n FROM assets GROUP BY account_id)
-       SELECT a.account_id, a.name, a.segment, a.region, a.owner, a.contract_type, a.contract_renewal_date, a.annual_value,
-              a.placeholder, coalesce(wo.n, 0) AS work_orders, wo.last AS last_visit, coalesce(rec.n, 0) AS open_recommendations,
-              coalesce(sv.n, 0) AS surveys, coalesce(ast.n, 0) AS assets
+      `WITH al AS (
+         SELECT account_id, count(*) AS n,
+                max(CASE severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END) AS worst
+         FROM alerts WHERE active = 1 AND (status = 'open' OR status = 'acknowledged') GROUP BY account_id)
+       SELECT a.account_id, a.name, a.segment, a.region, a.owner, a.contract_type, a.contract_renewal_date, a.annual_value, a.placeholder,
+              s.as_of, s.loyalty, s.band, s.satisfaction, s.confidence, s.change_30, s.top_driver, s.trend,
+              al.n AS open_alerts, al.worst AS worst_alert
        FROM accounts a
-       LEFT JOIN wo ON wo.account_id = a.account_id
-       LEFT JOIN rec ON rec.account_id = a.account_id
-       LEFT JOIN sv ON sv.account_id = a.account_id
-       LEFT JOIN ast ON ast.account_id = a.account_id
+       LEFT JOIN account_scores s ON s.account_id = a.account_id
+       LEFT JOIN al ON al.account_id = a.account_id
        ${where}
-       ORDER BY a.name COLLATE NOCASE, a.account_id
+       ORDER BY ${order}, a.name COLLATE NOCASE, a.account_id
        LIMIT @limit OFFSET @offset`,
     )
-    .all({ ...(search ? { search } : {}), limit: query.limit ?? 100_000, offset: query.offset ?? 0 }) as Row[];
+    .all(params) as Row[];
+  return { total, accounts: rows.map(toPortfolioRow) };
+}
+
+function toPortfolioRow(r: Row): PortfolioRow {
   return {
-    total,
-    accounts: rows.map((r) => ({
-      accountId: r.account_id,
-      name: r.name,
-      segment: r.segment,
-      region: r.region,
-      owner: r.owner,
-      contractType: r.contract_type,
-      renewalDate: r.contract_renewal_date,
-      annualValue: r.annual_value,
-      placeholder: r.placeholder === 1,
-      workOrders: r.work_orders,
-      lastVisit: r.last_visit,
-      openRecommendations: r.open_recommendations,
-      surveys: r.surveys,
-      assets: r.assets,
-    })),
+    accountId: r.account_id,
+    name: r.name,
+    segment: r.segment,
+    region: r.region,
+    owner: r.owner,
+    contractType: r.contract_type,
+    renewalDate: r.contract_renewal_date,
+    annualValue: r.annual_value,
+    placeholder: r.placeholder === 1,
+    asOf: r.as_of,
+    loyalty: r.loyalty,
+    band: r.band,
+    satisfaction: r.satisfaction,
+    confidence: r.confidence,
+    change30: r.change_30,
+    topDriver: r.top_driver,
+    trend: sparkline(r.trend),
+    openAlerts: r.open_alerts ?? 0,
+    worstAlert: r.worst_alert === null ? null : SEVERITY_BY_RANK[r.worst_alert]!,
+  };
+}
+
+/** The stored weekly points as the values a sparkline draws (weeks without a score left out). */
+function sparkline(trend: string | null): number[] {
+  if (!trend || trend === '[]') return [];
+  const out: number[] = [];
+  for (const [, loyalty] of JSON.parse(trend) as Array<[string, number | null]>) if (loyalty !== null) out.push(loyalty);
+  return out;
+}
+
+export function accountSummary(db: Db, accountId: string): AccountSummary | null {
+  const r = db
+    .prepare('SELECT account_id, name, segment, region, owner, contract_type, contract_renewal_date, annual_value, placeholder FROM accounts WHERE account_id = ?')
+    .get(accountId) as Pick<Row, 'account_id' | 'name' | 'segment' | 'region' | 'owner' | 'contract_type' | 'contract_renewal_date' | 'annual_value' | 'placeholder'> | undefined;
+  if (!r) return null;
+  return {
+    id: r.account_id,
+    name: r.name,
+    segment: r.segment,
+    region: r.region,
+    owner: r.owner,
+    contractType: r.contract_type,
+    renewalDate: r.contract_renewal_date,
+    annualValue: r.annual_value,
+    placeholder: r.placeholder === 1,
   };
 }

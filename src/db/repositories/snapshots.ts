@@ -1,5 +1,7 @@
 import type { Db } from '../connection';
 import type { Band, LoyaltyScore } from '../../shared/scoring-types';
+import { weeklyTrend, type TrendPoint } from '../../domain/trend';
+import { addDays } from '../../domain/dates';
 
 export interface SnapshotRow {
   accountId: string;
@@ -31,19 +33,6 @@ export function snapshotWriter(db: Db): (score: LoyaltyScore, computedAt: string
   };
 }
 
-/** Each account's newest snapshot on or before `asOf`, within `maxAgeDays` of it. */
-export function snapshotsOn(db: Db, day: string, maxAgeDays: number): Map<string, SnapshotRow> {
-  const rows = db
-    .prepare(
-      `SELECT account_id, as_of, loyalty, band, satisfaction, confidence, top_driver FROM (
-         SELECT *, row_number() OVER (PARTITION BY account_id ORDER BY as_of DESC) AS rn
-         FROM score_snapshots WHERE as_of <= @day AND as_of >= date(@day, @window)
-       ) WHERE rn = 1`,
-    )
-    .all({ day, window: `-${maxAgeDays} days` }) as Array<{ account_id: string; as_of: string; loyalty: number | null; band: Band | null; satisfaction: number | null; confidence: number; top_driver: string | null }>;
-  return new Map(rows.map((r) => [r.account_id, { accountId: r.account_id, asOf: r.as_of, loyalty: r.loyalty, band: r.band, satisfaction: r.satisfaction, confidence: r.confidence, topDriver: r.top_driver }]));
-}
-
 /** An account's score history, oldest first. */
 export function accountHistory(db: Db, accountId: string, from: string, to: string): SnapshotRow[] {
   return (
@@ -62,4 +51,44 @@ export function snapshotDays(db: Db, from: string, to: string): Map<string, Set<
     else out.set(account, new Set([day]));
   }
   return out;
+}
+
+/** An account's kept loyalty on a day: the newest snapshot on or before it, at most `maxAgeDays` older. */
+export type KeptLoyalty = (accountId: string, day: string, maxAgeDays: number) => number | null;
+
+/** How far back a kept score may be and still stand for "then" (a month ago, for a drop or a change). */
+export const KEPT_SCORE_TOLERANCE_DAYS = 10;
+
+/** One index seek per account, whatever the length of the history. */
+export function keptLoyalty(db: Db): KeptLoyalty {
+  const select = db.prepare('SELECT loyalty FROM score_snapshots WHERE account_id = ? AND as_of <= ? AND as_of >= ? ORDER BY as_of DESC LIMIT 1').pluck();
+  return (accountId, day, maxAgeDays) => {
+    const found = select.get(accountId, day, addDays(day, -maxAgeDays)) as number | null | undefined;
+    return found ?? null;
+  };
+}
+
+/**
+ * Keeps each account's current row (the portfolio's): the newest score, its change over 30 days
+ * and the weekly trend carried forward with the new points. A score for an earlier day than the
+ * current one (a look back with --as-of) leaves the row as it is.
+ */
+export function currentScoreWriter(db: Db): (score: LoyaltyScore, history: readonly LoyaltyScore[], loyaltyMonthAgo: number | null, computedAt: string) => void {
+  const select = db.prepare('SELECT as_of, trend FROM account_scores WHERE account_id = ?');
+  const upsert = db.prepare(
+    `INSERT INTO account_scores (account_id, as_of, loyalty, band, satisfaction, confidence, change_30, top_driver, trend, computed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (account_id) DO UPDATE SET as_of = excluded.as_of, loyalty = excluded.loyalty, band = excluded.band,
+       satisfaction = excluded.satisfaction, confidence = excluded.confidence, change_30 = excluded.change_30,
+       top_driver = excluded.top_driver, trend = excluded.trend, computed_at = excluded.computed_at`,
+  );
+  return (score, history, loyaltyMonthAgo, computedAt) => {
+    const current = select.get(score.accountId) as { as_of: string; trend: string } | undefined;
+    if (current && current.as_of > score.asOf) return;
+    const points: TrendPoint[] = current ? (JSON.parse(current.trend) as TrendPoint[]) : [];
+    for (const past of history) points.push([past.asOf, past.loyalty]);
+    points.push([score.asOf, score.loyalty]);
+    const change = score.loyalty !== null && loyaltyMonthAgo !== null ? Math.round((score.loyalty - loyaltyMonthAgo) * 10) / 10 : null;
+    upsert.run(score.accountId, score.asOf, score.loyalty, score.band, score.satisfaction, score.confidence, change, topDriver(score), JSON.stringify(weeklyTrend(points, score.asOf)), computedAt);
+  };
 }

@@ -81,7 +81,7 @@ describe('0003 faster checks', () => {
     db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at, type, status) VALUES ('WO-1', 'C1', '2024-01-01', 'break_fix', 'completed')").run();
     db.prepare("INSERT INTO recommendations (recommendation_id, account_id, made_at, text, status) VALUES ('R1', 'C1', '2024-01-01', 'Replace', 'open')").run();
     const indexesBefore = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all();
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, 3)).toEqual([3]);
     expect(db.prepare('SELECT type, status FROM work_orders').get()).toEqual({ type: 'break_fix', status: 'completed' });
     expect(db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().all()).toEqual(indexesBefore);
@@ -99,3 +99,27 @@ describe('0003 faster checks', () => {
     db.close();
   });
 });
+
+describe('0004 current scores', () => {
+  it("fills each account's current score, 30-day change and weekly trend from the snapshots already kept", () => {
+    const db = databaseAt(3);
+    db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One'), ('C2', 'Two'), ('C3', 'Three')").run();
+    const snapshot = db.prepare("INSERT INTO score_snapshots (account_id, as_of, loyalty, band, satisfaction, confidence, components, top_driver, computed_at) VALUES (?, ?, ?, ?, 70, 0.8, '[]', ?, '2026-11-23T09:00:00Z')");
+    // C1: kept daily for the last few days and monthly before; C2: one score only; C3: none.
+    for (const [day, loyalty] of [['2026-05-01', 90], ['2026-09-20', 80], ['2026-10-24', 78], ['2026-11-20', 70], ['2026-11-21', 66], ['2026-11-23', 64.5]] as const) {
+      snapshot.run('C1', day, loyalty, 'satisfied', 'Late arrivals');
+    }
+    snapshot.run('C2', '2026-11-23', null, null, null);
+    expect(migrate(db)).toEqual([4]);
+    const rows = db.prepare('SELECT account_id, as_of, loyalty, change_30, top_driver, trend FROM account_scores ORDER BY account_id').all();
+    expect(rows).toEqual([
+      // 30 days before 23 Nov is 24 Oct, kept that day: the change is exact. 1 May is more than six
+      // months back. Weeks start on Thursdays (1 Jan 1970 was one), so 20, 21 and 23 Nov fall in
+      // one week and the newest stands for it.
+      { account_id: 'C1', as_of: '2026-11-23', loyalty: 64.5, change_30: -13.5, top_driver: 'Late arrivals', trend: JSON.stringify([['2026-09-20', 80], ['2026-10-24', 78], ['2026-11-23', 64.5]]) },
+      { account_id: 'C2', as_of: '2026-11-23', loyalty: null, change_30: null, top_driver: null, trend: JSON.stringify([['2026-11-23', null]]) },
+    ]);
+    db.close();
+  });
+});
+

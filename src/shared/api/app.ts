@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { empty, type ContractArea } from './common';
+
+const RecomputeSchema = z.object({
+  accounts: z.number(),
+  snapshots: z.number(),
+  historySnapshots: z.number(),
+  alertsRaised: z.number(),
+  alertsChanged: z.number(),
+  threads: z.number().int().positive(),
+  ms: z.number(),
+});
+
+export const appContract = {
+  'app/info': {
+    args: empty,
+    result: z.object({
+      version: z.string(),
+      dataFile: z.string(),
+      schemaVersion: z.number(),
+      accounts: z.number(),
+      empty: z.boolean(),
+      /** The day the data was last scored for: the app's "today". */
+      asOf: z.string().nullable(),
+      companyName: z.string(),
+    }),
+  },
+  'demo/load': {
+    args: z.object({ asOf: z.iso.date().optional() }).strict(),
+    result: z.object({ accounts: z.number(), workOrders: z.number(), surveys: z.number(), assets: z.number(), recommendations: z.number() }),
+  },
+  'engine/recompute': {
+    args: empty,
+    result: RecomputeSchema,
+  },
+} as const satisfies ContractArea;
