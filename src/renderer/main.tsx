@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { ApiContext, connect } from './api/client';
+import { createQueryClient } from './api/queries';
 import './styles.css';
 
 const root = document.getElementById('root')!;
@@ -18,7 +20,9 @@ if (!api) {
   createRoot(root).render(
     <StrictMode>
       <ApiContext.Provider value={api}>
-        <App />
+        <QueryClientProvider client={createQueryClient()}>
+          <App />
+        </QueryClientProvider>
       </ApiContext.Provider>
     </StrictMode>,
   );

@@ -1,31 +1,12 @@
-import { useState } from 'react';
-import { request, useApi } from '../../api/client';
+import { Link } from 'wouter';
+import { useApiMutation } from '../../api/queries';
 import { useAppState } from '../../components/AppState';
-
-interface Props {
-  readonly dataFile: string;
-  readonly onLoaded: () => void;
-}
+import { paths } from '../../app/paths';
 
 /** An empty database: offer the demo portfolio, or the user's own data, and say where it lives. */
-export function FirstRun({ dataFile, onLoaded }: Props) {
-  const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useAppState(busy ? 'loading' : 'ready');
-
-  const loadDemo = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await request(api, 'demo/load', {});
-      onLoaded();
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
-  };
-
+export function FirstRun({ dataFile }: { readonly dataFile: string }) {
+  const demo = useApiMutation('demo/load');
+  useAppState(demo.isPending ? 'loading' : 'ready');
   return (
     <main className="first-run" aria-labelledby="first-run-title">
       <h1 id="first-run-title">Welcome to Account Health Console</h1>
@@ -33,22 +14,22 @@ export function FirstRun({ dataFile, onLoaded }: Props) {
       <div className="choices">
         <section className="choice" aria-labelledby="demo-title">
           <h2 id="demo-title">Explore the demo portfolio</h2>
-          <p>240 fictional accounts with two years of visits, surveys and a multi-vendor installed base.</p>
-          <button type="button" className="primary" onClick={() => void loadDemo()} disabled={busy} aria-busy={busy}>
-            {busy ? 'Loading the demo…' : 'Explore the demo portfolio'}
+          <p>240 fictional accounts with two years of visits, surveys and a multi-vendor installed base. Remove it later by undoing its imports.</p>
+          <button type="button" className="primary" onClick={() => demo.mutate({})} disabled={demo.isPending} aria-busy={demo.isPending}>
+            {demo.isPending ? 'Loading the demo…' : 'Explore the demo portfolio'}
           </button>
         </section>
         <section className="choice" aria-labelledby="import-title">
           <h2 id="import-title">Import your data</h2>
-          <p>
-            Bring exports of accounts, installed base, work orders, recommendations and surveys (CSV or XLSX). From the command line:
-          </p>
-          <pre className="command">npm run cli -- import --db &quot;{dataFile}&quot; FILE…</pre>
+          <p>Exports of accounts, the installed base (every vendor’s machines), work orders, recommendations and surveys, as CSV or Excel files.</p>
+          <Link href={paths.import} className="button primary">
+            Import your data
+          </Link>
         </section>
       </div>
-      {error && (
+      {demo.error && (
         <p role="alert" className="error">
-          {error}
+          {demo.error.message}
         </p>
       )}
       <p className="data-location">

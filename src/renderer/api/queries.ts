@@ -1,0 +1,36 @@
+import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import type { Args, Method, Result } from '../../shared/api';
+import { request, useApi } from './client';
+
+/** One cache for the window: a view left and come back to shows at once, then refreshes. */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/** A method's result, cached under its name and arguments. */
+export function useApiQuery<M extends Method>(method: M, args: Args<M>, options: { enabled?: boolean } = {}): UseQueryResult<Result<M>, Error> {
+  const api = useApi();
+  return useQuery({
+    queryKey: [method, args],
+    queryFn: () => request(api, method, args),
+    enabled: options.enabled ?? true,
+  });
+}
+
+/**
+ * A method that changes data. Anything it changes may show anywhere (a reminder calms an alert,
+ * moves a score, ticks a checklist item), so every cached answer is asked again after it.
+ */
+export function useApiMutation<M extends Method>(method: M) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useMutation<Result<M>, Error, Args<M>>({
+    mutationFn: (args) => request(api, method, args),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}

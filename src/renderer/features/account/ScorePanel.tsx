@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { AccountView } from '../../../shared/account-types';
+import { useApiMutation } from '../../api/queries';
+import { LoyaltyScore, SatisfactionScore } from '../../components/Band';
+import { Change } from '../../components/Change';
+import { Dialog } from '../../components/Dialog';
+import { formatDay, formatPercent, formatScore, formatShortDay } from '../../components/format';
+
+const PULSE_LABEL = { good: 'Good', watch: 'Watch', concern: 'Concern' } as const;
+
+/** Loyalty and satisfaction side by side, never blended; the account manager's pulse beside them; the trend. */
+export function ScorePanel({ view }: { readonly view: AccountView }) {
+  const s = view.score;
+  return (
+    <div className="score-panel">
+      <section className="card score-card" aria-labelledby="loyalty-title">
+        <h2 id="loyalty-title" className="card-title">
+          Loyalty
+        </h2>
+        <p className="big-score">
+          <LoyaltyScore loyalty={s.loyalty} band={s.band} />
+        </p>
+        <p className="card-line">
+          <Change value={view.change30} /> in 30 days
+        </p>
+        <p className="card-line" title={s.confidenceReasons.join('\n') || undefined}>
+          Confidence {formatPercent(s.confidence)}
+          {s.confidenceReasons.length > 0 && <span className="muted-text"> — {s.confidenceReasons[0]}</span>}
+        </p>
+      </section>
+      <section className="card score-card" aria-labelledby="satisfaction-title">
+        <h2 id="satisfaction-title" className="card-title">
+          Satisfaction
+        </h2>
+        <p className="big-score">
+          <SatisfactionScore satisfaction={s.satisfaction} />
+        </p>
+        <p className="card-line muted-text">From surveys alone: what customers say, beside what they do.</p>
+      </section>
+      <PulseCard view={view} />
+      <TrendChart view={view} />
+    </div>
+  );
+}
+
+function PulseCard({ view }: { readonly view: AccountView }) {
+  const [editing, setEditing] = useState(false);
+  const [rating, setRating] = useState<'good' | 'watch' | 'concern'>(view.pulse?.rating ?? 'good');
+  const [reason, setReason] = useState('');
+  const set = useApiMutation('pulse/set');
+  const pulse = view.pulse;
+  return (
+    <section className="card score-card" aria-labelledby="pulse-title">
+      <h2 id="pulse-title" className="card-title">
+        Your pulse
+      </h2>
+      {pulse ? (
+        <>
+          <p className="big-score">
+            <span className={`chip pulse-${pulse.rating}`}>{PULSE_LABEL[pulse.rating]}</span>
+            {pulse.stale && <span className="chip muted">out of date</span>}
+          </p>
+          <p className="card-line ellipsis-2" title={pulse.reason}>
+            “{pulse.reason}”
+          </p>
+          <p className="card-line muted-text">
+            {pulse.setBy ?? 'Set'} on {formatDay(pulse.setOn)}, {pulse.stale ? 'expired' : 'until'} {formatDay(pulse.expiresOn)}
+          </p>
+        </>
+      ) : (
+        <p className="card-line muted-text">Not set: how does the account feel to you? Shown beside the score, never blended into it.</p>
+      )}
+      <button
+        type="button"
+        onClick={() => {
+          setRating(pulse?.rating ?? 'good');
+          setReason('');
+          set.reset();
+          setEditing(true);
+        }}
+      >
+        {pulse ? 'Update pulse' : 'Set pulse'}
+      </button>
+      <Dialog
+        open={editing}
+        title={`Your pulse on ${view.account.name}`}
+        submitLabel="Save pulse"
+        busy={set.isPending}
+        error={set.error?.message}
+        onClose={() => setEditing(false)}
+        onSubmit={() => set.mutate({ accountId: view.account.id, rating, reason: reason.trim() }, { onSuccess: () => setEditing(false) })}
+      >
+        <fieldset className="radio-row">
+          <legend>How does the account feel?</legend>
+          {(['good', 'watch', 'concern'] as const).map((r) => (
+            <label key={r}>
+              <input type="radio" name="pulse" value={r} checked={rating === r} onChange={() => setRating(r)} /> {PULSE_LABEL[r]}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          Why (required)
+          <textarea required value={reason} onChange={(e) => setReason(e.target.value)} rows={3} placeholder="New facilities manager is reviewing all suppliers" />
+        </label>
+      </Dialog>
+    </section>
+  );
+}
+
+function TrendChart({ view }: { readonly view: AccountView }) {
+  const data = view.trend.map((p) => ({ day: p.asOf, loyalty: p.loyalty, satisfaction: p.satisfaction }));
+  const described = data.filter((d) => d.loyalty !== null);
+  const summary =
+    described.length >= 2
+      ? `Loyalty from ${formatScore(described[0]!.loyalty)} on ${formatDay(described[0]!.day)} to ${formatScore(described.at(-1)!.loyalty)} on ${formatDay(described.at(-1)!.day)}`
+      : 'Not enough kept scores for a trend yet';
+  return (
+    <figure className="card trend-card" aria-labelledby="trend-title">
+      <figcaption id="trend-title" className="card-title">
+        Over the last year
+      </figcaption>
+      <div className="chart" role="img" aria-label={summary}>
+        <ResponsiveContainer width="100%" height={130}>
+          <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: -20 }}>
+            <CartesianGrid stroke="var(--border)" vertical={false} />
+            <XAxis dataKey="day" tickFormatter={(d: string) => formatShortDay(d)} tick={{ fill: 'var(--text-2)', fontSize: 11 }} minTickGap={24} />
+            <YAxis domain={[0, 100]} ticks={[0, 40, 60, 75, 100]} tick={{ fill: 'var(--text-2)', fontSize: 11 }} />
+            <Tooltip labelFormatter={(d) => (typeof d === 'string' ? formatDay(d) : '')} formatter={(v, name) => [formatScore(v as number | null), String(name)]} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }} />
+            <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+            <Line type="monotone" dataKey="loyalty" name="Loyalty" stroke="var(--accent)" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+            <Line type="monotone" dataKey="satisfaction" name="Satisfaction" stroke="var(--text-2)" strokeDasharray="4 3" strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}
