@@ -17,7 +17,7 @@ test('an empty database offers the demo portfolio and says where the data lives'
   const portfolio = new PortfolioPage(page);
   await expect(portfolio.heading).toBeVisible();
   await new AppPage(page).waitReady();
-  expect(await portfolio.rows.count()).toBeGreaterThanOrEqual(200);
+  expect(await portfolio.accountCount()).toBeGreaterThanOrEqual(200);
   await page.screenshot({ path: test.info().outputPath('portfolio.png') });
 });
 

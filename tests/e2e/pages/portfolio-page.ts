@@ -11,8 +11,13 @@ export class PortfolioPage {
     this.heading = page.getByRole('heading', { name: 'Portfolio', exact: true });
     this.table = page.getByRole('table', { name: 'Accounts' });
     this.rows = this.table.locator('tbody tr');
-    this.search = page.getByRole('searchbox', { name: 'Find an account' });
+    this.search = page.getByRole('searchbox', { name: 'Find by name' });
     this.summary = page.locator('.view-header .summary');
+  }
+
+  /** How many accounts the (virtualized) table holds, from its aria-rowcount, header row excluded. */
+  async accountCount(): Promise<number> {
+    return Number(await this.table.getAttribute('aria-rowcount')) - 1;
   }
 
   row(name: string): Locator {

@@ -1,6 +1,6 @@
 import { test as base, chromium, type Browser } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { startAppServer, type AppServer } from './app-server';
+import { runBuiltCli, startAppServer, type AppServer } from './app-server';
 
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -44,3 +44,15 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/** A fresh app already holding the built-in demo portfolio (loaded through the command line). */
+export const demoTest = test.extend<{ demo: AppServer }>({
+  demo: async ({}, use) => {
+    const app = await startAppServer(async (dbPath) => {
+      const result = await runBuiltCli('demo', '--db', dbPath);
+      if (result.code !== 0) throw new Error(`demo failed: ${result.stderr}`);
+    });
+    await use(app);
+    await app.stop();
+  },
+});

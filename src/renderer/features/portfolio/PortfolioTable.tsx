@@ -163,7 +163,9 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
     enableSortingRemoval: false,
   });
   const shown = table.getRowModel().rows;
-  useEffect(() => onVisibleOrder?.(shown.map((r) => r.original)), [shown, onVisibleOrder]);
+  useEffect(() => {
+    onVisibleOrder?.(shown.map((r) => r.original));
+  }, [shown, onVisibleOrder]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
