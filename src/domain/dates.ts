@@ -31,7 +31,25 @@ export function daysBetween(a: string, b: string): number {
   return (toMs(b) - toMs(a)) / DAY_MS;
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** The civil date YYYY-MM-DD of a day count since 1970-01-01: the inverse of epochDay, no Date object. */
+function civilDay(z: number): string {
+  const shifted = z + 719468;
+  const era = Math.floor(shifted / 146097);
+  const doe = shifted - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
+}
+
 export function addDays(day: string, days: number): string {
+  // Whole days stay in whole-day arithmetic; a fraction (rare) goes through milliseconds.
+  if (Number.isInteger(days)) return civilDay(epochDay(digits(day, 0, 4), digits(day, 5, 2), digits(day, 8, 2)) + days);
   return new Date(toMs(day.slice(0, 10)) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -66,6 +84,5 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** "14 Mar 2026": dates inside sentences a person reads. */
 export function spokenDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`;
+  return `${digits(iso, 8, 2)} ${MONTHS[digits(iso, 5, 2) - 1]} ${iso.slice(0, 4)}`;
 }

@@ -34,7 +34,7 @@ async function bundleSteps(): Promise<void> {
   mkdirSync(BIN, { recursive: true });
   const steps = ['import', 'recompute', 'incremental', 'api'];
   await build({
-    entryPoints: [...steps.map((s) => `tests/bench/steps/${s}.ts`), 'src/services/recompute-worker.ts'],
+    entryPoints: { ...Object.fromEntries(steps.map((s) => [s, `tests/bench/steps/${s}.ts`])), 'recompute-worker': 'src/services/recompute-worker.ts' },
     outdir: BIN,
     bundle: true,
     platform: 'node',

@@ -228,12 +228,29 @@ function assemble(account: AccountFacts, rows: Record<Exclude<Source, 'accounts'
 const OTHER_SOURCES = (Object.keys(SOURCES) as Source[]).filter((s): s is Exclude<Source, 'accounts'> => s !== 'accounts');
 
 /** One account's evidence, or null when there is no such account. */
+type Statement = ReturnType<Db['prepare']>;
+
+// Rescoring after an import asks for one account at a time; compiling ten statements for each
+// would cost more than running them.
+const oneAccountStatements = new WeakMap<Db, Record<Source, Statement>>();
+
+function statementsFor(db: Db): Record<Source, Statement> {
+  let statements = oneAccountStatements.get(db);
+  if (!statements) {
+    statements = Object.fromEntries((Object.keys(SOURCES) as Source[]).map((source) => [source, db.prepare(sql(source, 'one')).raw()])) as Record<Source, Statement>;
+    oneAccountStatements.set(db, statements);
+  }
+  return statements;
+}
+
 export function loadAccountEvidence(db: Db, accountId: string): AccountEvidence | null {
-  const accountRow = db.prepare(sql('accounts', 'one')).raw().get({ account: accountId }) as Row | undefined;
+  const statements = statementsFor(db);
+  const accountRow = statements.accounts.get({ account: accountId }) as Row | undefined;
   if (!accountRow) return null;
-  const rows = Object.fromEntries(
-    OTHER_SOURCES.map((source) => [source, db.prepare(sql(source, 'one')).raw().all({ account: accountId }) as Row[]]),
-  ) as Record<Exclude<Source, 'accounts'>, Row[]>;
+  const rows = Object.fromEntries(OTHER_SOURCES.map((source) => [source, statements[source].all({ account: accountId }) as Row[]])) as Record<
+    Exclude<Source, 'accounts'>,
+    Row[]
+  >;
   return assemble(toAccount(accountRow), rows);
 }
 
