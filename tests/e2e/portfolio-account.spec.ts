@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { demoTest as test, expect } from './support/fixtures';
+import { expectAccessible } from './support/axe';
+import { AppPage } from './pages/app-page';
+import { PortfolioPage } from './pages/portfolio-page';
+
+// Columns by position in the accounts table (1-based, as :nth-child counts).
+const COLUMN = { name: 1, loyalty: 5, satisfaction: 7 } as const;
+
+const number = (text: string): number => Number(text.replace(/[^\d.-]/g, ''));
+
+test('the service director finds the satisfied-but-not-loyal accounts, opens one and follows a driver to its work order', async ({ page, demo }) => {
+  const app = new AppPage(page);
+  await app.open(demo.url);
+  const portfolio = new PortfolioPage(page);
+  await expect(portfolio.heading).toBeVisible();
+  const everyone = await portfolio.accountCount();
+  await expect(page.getByRole('figure', { name: /accounts by loyalty band/i })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('portfolio.png') });
+
+  // One click on the quadrant filters the table to it.
+  const quadrant = page.getByRole('button', { name: /Satisfied but not loyal: \d+/ });
+  const inQuadrant = number((await quadrant.textContent())!.split(':')[1]!);
+  expect(inQuadrant).toBeGreaterThan(0);
+  await quadrant.click();
+  await expect(quadrant).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => portfolio.accountCount()).toBe(inQuadrant);
+  expect(inQuadrant).toBeLessThan(everyone);
+  const rows = portfolio.rows;
+  const shown = Math.min(await rows.count(), 10);
+  for (let i = 0; i < shown; i++) {
+    const row = rows.nth(i);
+    expect(number(await row.locator(`> :nth-child(${COLUMN.satisfaction})`).innerText())).toBeGreaterThanOrEqual(60);
+    expect(number(await row.locator(`> :nth-child(${COLUMN.loyalty})`).innerText())).toBeLessThan(60);
+  }
+  await page.screenshot({ path: test.info().outputPath('quadrant.png') });
+
+  // Open the first of them.
+  const first = rows.first();
+  const name = (await first.locator(`> :nth-child(${COLUMN.name}) a`).innerText()).trim();
+  await first.locator(`> :nth-child(${COLUMN.name}) a`).click();
+  await app.waitReady();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('region', { name: /loyalty/i }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('account.png') });
+
+  // A driver that names a work order opens the service timeline at that visit.
+  const driver = page.locator('a.driver-label[href*="/service/"]').first();
+  await expect(driver).toBeVisible();
+  const href = (await driver.getAttribute('href'))!;
+  const workOrder = decodeURIComponent(href.split('/service/')[1]!);
+  await driver.click();
+  await app.waitReady();
+  const visit = page.locator(`li.timeline-entry[data-record="${workOrder}"]`);
+  await expect(visit).toBeVisible();
+  await expect(visit).toHaveAttribute('aria-current', 'true');
+  await expect(visit).toBeInViewport();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('service.png') });
+
+  // Back to the portfolio: the filter is still on.
+  await page.goBack();
+  await page.goBack();
+  await app.waitReady();
+  await expect(page.getByRole('button', { name: /Satisfied but not loyal: \d+/ })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the portfolio answers from the keyboard: sort, move, open; and exports what it shows', async ({ page, demo }) => {
+  const app = new AppPage(page);
+  await app.open(demo.url);
+  const portfolio = new PortfolioPage(page);
+
+  // Sort by loyalty, lowest first: the header says so and the rows follow.
+  const loyaltyHeader = portfolio.table.getByRole('columnheader', { name: /Loyalty/ });
+  await loyaltyHeader.getByRole('button').click();
+  await expect(loyaltyHeader).toHaveAttribute('aria-sort', /ascending|descending/);
+  if ((await loyaltyHeader.getAttribute('aria-sort')) === 'descending') await loyaltyHeader.getByRole('button').click();
+  await expect(loyaltyHeader).toHaveAttribute('aria-sort', 'ascending');
+  const scores = await portfolio.rows.locator(`> :nth-child(${COLUMN.loyalty})`).allInnerTexts();
+  const numeric = scores.map(number).filter((n) => !Number.isNaN(n) && n > 0);
+  expect(numeric.length).toBeGreaterThan(5);
+  expect([...numeric].sort((a, b) => a - b)).toEqual(numeric);
+
+  // Arrow keys move between accounts; Enter opens the one in focus.
+  await portfolio.rows.first().locator('a').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const focused = page.locator('tbody tr:focus-within');
+  await expect(focused).toHaveAttribute('data-row-index', '2');
+  const id = await focused.getAttribute('data-account-id');
+  await page.keyboard.press('Enter');
+  await app.waitReady();
+  await expect(page.locator(`[data-view="account"][data-account-id="${id}"]`)).toBeVisible();
+
+  // Ctrl+K finds an account by name from anywhere.
+  await page.keyboard.press('Control+k');
+  const finder = page.getByRole('dialog');
+  await expect(finder).toBeVisible();
+  await page.keyboard.type('a');
+  await page.keyboard.press('Enter');
+  await app.waitReady();
+  await expect(page.locator('[data-view="account"]')).toBeVisible();
+
+  // Export: the accounts shown, in the order shown, as CSV.
+  await page.goto(demo.url);
+  await app.waitReady();
+  const everyone = await portfolio.accountCount();
+  await portfolio.search.fill('a');
+  await expect.poll(() => portfolio.accountCount()).toBeLessThan(everyone);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8');
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines[0]).toMatch(/Account/);
+  expect(lines.length - 1).toBe(await portfolio.accountCount());
+});
