@@ -135,7 +135,7 @@ function answer(view: AccountView): string {
   const s = view.score;
   if (s.loyalty === null || s.band === null) return 'No loyalty score yet: there is no service, survey or installed-base evidence for this account.';
   const worst = s.components.flatMap((c) => c.drivers).filter((d) => d.points < 0).sort((a, b) => a.points - b.points)[0];
-  const move = view.change30 === null ? '' : Math.abs(view.change30) < 0.5 ? ', steady over 30 days' : `, ${view.change30 > 0 ? 'up' : 'down'} ${formatChange(Math.abs(view.change30))} points in 30 days`;
+  const move = view.change30 === null ? '' : Math.abs(view.change30) < 0.5 ? ', steady over 30 days' : `, ${view.change30 > 0 ? 'up' : 'down'} ${formatScore(Math.abs(view.change30))} points in 30 days`;
   return `Loyalty ${formatScore(s.loyalty)} (${BAND_LABEL[s.band]})${move}.${worst ? ` Costs most: ${lowerFirst(worst.label)}.` : ''}`;
 }
 
