@@ -4,7 +4,7 @@ import type { Figures, Verdict } from './targets';
 export function formatReport(f: Figures, verdicts: readonly Verdict[]): string {
   const lines: string[] = [];
   const m = f.machine;
-  lines.push('', `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB; Node ${m.node}; SQLite ${m.sqlite} (shell ${m.sqlite_shell ?? 'absent'})`);
+  lines.push('', `Machine: ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GB; Node ${m.node}; SQLite ${m.sqlite} (shell ${m.sqlite_shell ?? 'absent'}); load average ${m.load_avg_before} before, ${m.load_avg_after} after`);
   lines.push(`Scale: ${f.scale.name} — ${f.scale.accounts} accounts, ${f.scale.assets} installed-base rows, ${f.scale.work_orders} work orders, ${f.scale.surveys} survey responses`, '');
   lines.push('Import (rows/s, peak memory):');
   for (const [kind, k] of Object.entries(f.import.kinds)) lines.push(`  ${kind.padEnd(10)} ${String(k.rows).padStart(9)} rows  ${String(k.rows_per_s).padStart(7)} rows/s  ${String(k.seconds).padStart(6)} s  ${k.peak_rss_mb} MB`);

@@ -6,7 +6,7 @@
 // Timings are reported, never asserted: a slow machine is not an error.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import Database from 'better-sqlite3';
@@ -114,6 +114,8 @@ function sqliteShell(file: string, rows: number): { bare: number; equivalent: nu
 
 async function main(): Promise<void> {
   const began = performance.now();
+  // Other work on the machine slows every figure; the load average says how quiet it was.
+  const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
   log(`Account Health Console benchmark — ${scale.name} scale: ${scale.accounts} accounts, ${scale.assets} installed-base rows, ${scale.workOrders} work orders, ${scale.surveys} survey responses`);
   const files = await portfolioFiles(ROOT, scale, log);
   const doubled = join(files.dir, 'service-2x.csv');
@@ -180,6 +182,8 @@ async function main(): Promise<void> {
       node: process.version,
       sqlite: (new Database(':memory:').prepare('SELECT sqlite_version()').pluck().get() as string) ?? 'unknown',
       sqlite_shell: shell?.version ?? null,
+      load_avg_before: loadBefore,
+      load_avg_after: Math.round(loadavg()[0]! * 100) / 100,
     },
     import: {
       service_rows_per_s: imports.service.rows_per_s,

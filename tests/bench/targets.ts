@@ -2,7 +2,7 @@
 
 export interface Figures {
   scale: { name: string; accounts: number; assets: number; work_orders: number; surveys: number };
-  machine: { cpu: string; cores: number; memory_gb: number; node: string; sqlite: string; sqlite_shell: string | null };
+  machine: { cpu: string; cores: number; memory_gb: number; node: string; sqlite: string; sqlite_shell: string | null; load_avg_before: number; load_avg_after: number };
   import: {
     service_rows_per_s: number;
     sqlite_shell_rows_per_s: number | null;
