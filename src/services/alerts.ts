@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection';
 import { readSetting, writeSetting } from '../db/repositories/settings';
-import { alertHistory, findAlert, listAlerts, saveUserAction, type AlertFilter, type AlertRecord } from '../db/repositories/alerts';
+import { alertHistory, alertIds, alertPage, alertPeople, findAlert, listAlerts, saveUserAction, waitingAlertCounts, type AlertFilter, type AlertRecord, type SeverityCounts } from '../db/repositories/alerts';
 import { applyUserAction, type UserAction } from '../domain/alerts/lifecycle';
 import { DEFAULT_THRESHOLDS, withThresholds, type AlertThresholds, type ThresholdOverrides } from '../domain/alerts/thresholds';
 import type { AppContext } from './context';
@@ -44,4 +44,10 @@ export function actOnAlerts(ctx: AppContext, ids: readonly string[], action: Use
   })();
 }
 
-export { listAlerts, alertHistory, type AlertFilter, type AlertRecord };
+/** What waits on the user: open or acknowledged alerts whose condition holds, in all and per severity. */
+export function alertCounts(db: Db): { open: number; bySeverity: SeverityCounts } {
+  const bySeverity = waitingAlertCounts(db);
+  return { open: bySeverity.critical + bySeverity.high + bySeverity.medium + bySeverity.low, bySeverity };
+}
+
+export { listAlerts, alertHistory, alertPage, alertIds, alertPeople, type AlertFilter, type AlertRecord, type SeverityCounts };

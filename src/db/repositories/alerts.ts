@@ -134,7 +134,8 @@ const toRecord = (r: AlertRow & { account_name: string | null; owner: string | n
 
 const SEVERITY_ORDER = "CASE a.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END";
 
-export function listAlerts(db: Db, filter: AlertFilter = {}): AlertRecord[] {
+/** The WHERE clause and its parameters for a filter; shared by the list, the inbox and its counts. */
+function whereOf(filter: AlertFilter, defaultActiveOnly = true): { sql: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const list = (column: string, name: string, values: readonly string[] | undefined): void => {
@@ -157,9 +158,58 @@ export function listAlerts(db: Db, filter: AlertFilter = {}): AlertRecord[] {
     where.push('a.assignee = @assignee');
     params['assignee'] = filter.assignee;
   }
-  if (filter.activeOnly ?? true) where.push('a.active = 1');
-  const sql = `${RECORD_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${SEVERITY_ORDER}, a.raised_at DESC, a.alert_id`;
-  return (db.prepare(sql).all(params) as Array<AlertRow & { account_name: string | null; owner: string | null }>).map(toRecord);
+  if (filter.activeOnly ?? defaultActiveOnly) where.push('a.active = 1');
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+type RecordRow = AlertRow & { account_name: string | null; owner: string | null };
+
+export function listAlerts(db: Db, filter: AlertFilter = {}): AlertRecord[] {
+  const { sql: where, params } = whereOf(filter);
+  const sql = `${RECORD_SELECT} ${where} ORDER BY ${SEVERITY_ORDER}, a.raised_at DESC, a.alert_id`;
+  return (db.prepare(sql).all(params) as RecordRow[]).map(toRecord);
+}
+
+export type SeverityCounts = Record<AlertSeverity, number>;
+
+const noCounts = (): SeverityCounts => ({ critical: 0, high: 0, medium: 0, low: 0 });
+
+/**
+ * One page of the alerts a filter matches, most severe first, with how many match in all and how
+ * many of each severity would match without the severity part of the filter. Without `activeOnly`
+ * alerts whose condition cleared are included (resolved or dismissed ones are often such).
+ */
+export function alertPage(db: Db, filter: AlertFilter, offset: number, limit: number): { total: number; counts: SeverityCounts; items: AlertRecord[] } {
+  const { sql: where, params } = whereOf(filter, false);
+  const items = (db.prepare(`${RECORD_SELECT} ${where} ORDER BY ${SEVERITY_ORDER}, a.raised_at DESC, a.alert_id LIMIT @limit OFFSET @offset`).all({ ...params, limit, offset }) as RecordRow[]).map(toRecord);
+  const counts = noCounts();
+  const bySeverity = whereOf({ ...filter, severities: undefined }, false);
+  const rows = db.prepare(`SELECT a.severity, count(*) FROM alerts a LEFT JOIN accounts c ON c.account_id = a.account_id ${bySeverity.sql} GROUP BY a.severity`).raw().all(bySeverity.params) as Array<[AlertSeverity, number]>;
+  for (const [severity, n] of rows) counts[severity] = n;
+  const chosen = filter.severities && filter.severities.length > 0 ? new Set(filter.severities) : null;
+  const total = (Object.keys(counts) as AlertSeverity[]).reduce((sum, s) => sum + (chosen === null || chosen.has(s) ? counts[s] : 0), 0);
+  return { total, counts, items };
+}
+
+/** The ids of every alert a filter matches, in the inbox's order (to act on all of them). */
+export function alertIds(db: Db, filter: AlertFilter): string[] {
+  const { sql: where, params } = whereOf(filter, false);
+  return db.prepare(`SELECT a.alert_id FROM alerts a LEFT JOIN accounts c ON c.account_id = a.account_id ${where} ORDER BY ${SEVERITY_ORDER}, a.raised_at DESC, a.alert_id`).pluck().all(params) as string[];
+}
+
+/** Alerts waiting on someone: open or acknowledged, their condition holding; per severity. */
+export function waitingAlertCounts(db: Db): SeverityCounts {
+  const counts = noCounts();
+  const rows = db.prepare("SELECT severity, count(*) FROM alerts WHERE active = 1 AND status IN ('open', 'acknowledged') GROUP BY severity").raw().all() as Array<[AlertSeverity, number]>;
+  for (const [severity, n] of rows) counts[severity] = n;
+  return counts;
+}
+
+/** The account owners and assignees the inbox can be filtered by. */
+export function alertPeople(db: Db): { owners: string[]; assignees: string[] } {
+  const owners = db.prepare('SELECT DISTINCT c.owner FROM alerts a JOIN accounts c ON c.account_id = a.account_id WHERE c.owner IS NOT NULL ORDER BY c.owner').pluck().all() as string[];
+  const assignees = db.prepare('SELECT DISTINCT assignee FROM alerts WHERE assignee IS NOT NULL ORDER BY assignee').pluck().all() as string[];
+  return { owners, assignees };
 }
 
 export interface AlertEventRecord {

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import type { HandlersOf } from '../dispatcher';
 import type { alertsContract } from '../../shared/api/alerts';
-import { actOnAlerts, alertHistory, listAlerts } from '../alerts';
+import { actOnAlerts, alertCounts, alertHistory, alertIds, alertPage, alertPeople, listAlerts } from '../alerts';
 import { currentUser } from '../account-actions';
 
 export function alertsHandlers(ctx: AppContext): HandlersOf<typeof alertsContract> {
@@ -9,5 +9,9 @@ export function alertsHandlers(ctx: AppContext): HandlersOf<typeof alertsContrac
     'alerts/list': ({ includeCleared, ...filter }) => listAlerts(ctx.db, { ...filter, activeOnly: !includeCleared }),
     'alerts/act': ({ ids, action }) => actOnAlerts(ctx, ids, { ...action, by: currentUser(ctx) }),
     'alerts/history': ({ id }) => alertHistory(ctx.db, id),
+    'alerts/inbox': ({ offset = 0, limit = 200, ...filter }) => alertPage(ctx.db, filter, offset, limit),
+    'alerts/ids': (filter) => alertIds(ctx.db, filter),
+    'alerts/counts': () => alertCounts(ctx.db),
+    'alerts/people': () => alertPeople(ctx.db),
   };
 }

@@ -30,6 +30,23 @@ const AlertActionSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type AlertItem = z.output<typeof AlertSchema>;
+export type AlertAction = z.output<typeof AlertActionSchema>;
+
+/** What the inbox can be narrowed to; every part optional, all parts must hold. */
+const InboxFilterSchema = z
+  .object({
+    rules: z.array(z.enum(ALERT_RULE_NAMES)).max(20).optional(),
+    severities: z.array(z.enum(SEVERITY_NAMES)).max(10).optional(),
+    statuses: z.array(z.enum(ALERT_STATUS_NAMES)).max(10).optional(),
+    owner: text(200).optional(),
+    accountId: id.optional(),
+    assignee: text(200).optional(),
+  })
+  .strict();
+export type InboxFilter = z.output<typeof InboxFilterSchema>;
+
+const SeverityCountsSchema = z.object({ critical: z.number(), high: z.number(), medium: z.number(), low: z.number() });
+export type SeverityCounts = z.output<typeof SeverityCountsSchema>;
 
 export const alertsContract = {
   'alerts/list': {
@@ -53,5 +70,25 @@ export const alertsContract = {
   'alerts/history': {
     args: z.object({ id }).strict(),
     result: z.array(z.object({ at: z.string(), action: z.string(), actor: z.string(), severity: z.string().nullable(), status: z.string().nullable(), note: z.string().nullable() })),
+  },
+  /** One page of the inbox, the total it pages through, and the count per severity (the filter's severities aside). */
+  'alerts/inbox': {
+    args: InboxFilterSchema.extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    result: z.object({ total: z.number(), counts: SeverityCountsSchema, items: z.array(AlertSchema) }),
+  },
+  /** Every id the filter matches, in the inbox's order: to act on all of them at once. */
+  'alerts/ids': {
+    args: InboxFilterSchema,
+    result: z.array(z.string()),
+  },
+  /** What waits on the user (open or acknowledged, condition holding): cheap enough for the navigation's badge. */
+  'alerts/counts': {
+    args: z.object({}).strict(),
+    result: z.object({ open: z.number(), bySeverity: SeverityCountsSchema }),
+  },
+  /** The account owners and the assignees the inbox can be filtered by. */
+  'alerts/people': {
+    args: z.object({}).strict(),
+    result: z.object({ owners: z.array(z.string()), assignees: z.array(z.string()) }),
   },
 } as const satisfies ContractArea;
