@@ -7,6 +7,8 @@ import { serveCommand } from './commands/serve';
 import { checklistCommand, scoresCommand } from './commands/scores';
 import { alertsCommand } from './commands/alerts';
 import { reviewCommand } from './commands/review';
+import { backupCommand } from './commands/backup';
+import { restoreCommand } from './commands/restore';
 import { EXIT, processOutput, UsageError, type Output } from './output';
 
 export const HELP = `Account Health Console — command line
@@ -33,6 +35,10 @@ usage: account-health COMMAND [options]
   imports   --db PATH [--json]                the import history
   undo      --db PATH --import ID             take one import back out, whole
   serve     --db PATH [--port N] [--as-of D] browser mode: prints http://127.0.0.1:PORT/?token=…
+  backup    --db PATH [--out FILE]            a consistent copy of the database, into FILE or the backups
+                                              folder beside it (which keeps the newest 10, or as set)
+  restore   --db PATH --from FILE             put a backup in place of the database, after checking it; the
+                                              data it replaces is backed up first
 
 A database that does not exist yet is created. Exit status: 0 success; 2 unusable input (the
 database is left exactly as it was); 1 anything else.`;
@@ -49,6 +55,8 @@ const COMMANDS: Record<string, Command> = {
   alerts: alertsCommand,
   checklist: checklistCommand,
   review: reviewCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 export async function runCli(argv: string[], io: Output = processOutput): Promise<number> {

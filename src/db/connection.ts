@@ -44,6 +44,8 @@ export interface OpenOptions {
    * read from the map costs no system call. For reading connections only.
    */
   readonly mmap?: boolean;
+  /** Called before a migration changes the schema of an existing file (to keep a copy first). */
+  readonly beforeMigrate?: (db: Db) => void;
 }
 
 /**
@@ -67,6 +69,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     configure(db, options.readonly ?? false);
     if (options.mmap) db.pragma('mmap_size = 4294967296');
+    if (!options.readonly && options.beforeMigrate && schemaVersion(db) > 0 && schemaVersion(db) < LATEST_VERSION) options.beforeMigrate(db);
     if (!options.readonly) migrate(db);
     return db;
   } catch (error) {

@@ -5,6 +5,7 @@ import { importFile } from '../import/importer';
 import { ImportFileError } from '../import/errors';
 import { findProfile, saveProfile } from '../db/repositories/profiles';
 import { loadSettings } from './settings';
+import { backupBeforeImport } from './backup';
 import { PARALLEL_MIN_ACCOUNTS, recomputeAccounts, recomputeAll, type RecomputeResult } from './recompute';
 
 export interface ImportRequest {
@@ -57,6 +58,8 @@ export function resolveMapping(ctx: AppContext, request: Pick<ImportRequest, 'ma
  * not stop the others.
  */
 export async function importFiles(ctx: AppContext, request: ImportRequest): Promise<ImportOutcome> {
+  // A copy of the data first, once per import, when there is data to lose.
+  if (request.paths.length > 0) await backupBeforeImport(ctx);
   const touched = new Set<string>();
   const files = await importEach(ctx, request, touched);
   const recomputed =

@@ -10,12 +10,15 @@ export interface Settings {
   ownVendorName: string;
   /** How to read 03/04/2024 when nothing in a file tells. */
   defaultDateOrder: DateOrder;
+  /** How many backups to keep beside the database (older ones are removed). */
+  keepBackups: number;
 }
 
 const KEYS: { [K in keyof Settings]: string } = {
   companyName: 'company.name',
   ownVendorName: 'company.vendor_name',
   defaultDateOrder: 'import.default_date_order',
+  keepBackups: 'backups.keep',
 };
 
 /** Day-first everywhere but where the locale writes month first. */
@@ -26,7 +29,7 @@ export function localeDateOrder(locale = Intl.DateTimeFormat().resolvedOptions()
 }
 
 export function defaultSettings(): Settings {
-  return { companyName: 'Our company', ownVendorName: 'Our company', defaultDateOrder: localeDateOrder() };
+  return { companyName: 'Our company', ownVendorName: 'Our company', defaultDateOrder: localeDateOrder(), keepBackups: 10 };
 }
 
 export function loadSettings(db: Db): Settings {
