@@ -15,6 +15,7 @@ export default defineConfig({
           cli: resolve(import.meta.dirname, 'src/cli/main.ts'),
           // Worker threads, started from beside the bundle (src/services/worker-threads.ts).
           'recompute-worker': resolve(import.meta.dirname, 'src/services/recompute-worker.ts'),
+          'import-worker': resolve(import.meta.dirname, 'src/services/import-worker.ts'),
         },
         // The command line is the package's bin.
         output: { banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },

@@ -6,6 +6,8 @@ import { createDispatcher } from '../../src/services/dispatcher';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyPermissions } from './harden';
 import { registerApi } from './ipc';
+import { registerStaging } from './staging-ipc';
+import { stagingDir } from '../../src/services/staging';
 import { createMainWindow } from './window';
 import { buildMenu } from './menu';
 
@@ -42,6 +44,7 @@ void app.whenReady().then(() => {
   }
   app.on('will-quit', () => ctx.close());
   registerApi(createDispatcher(createHandlers(ctx), { onInternalError: (error, method) => console.error(`error in ${method}`, error) }));
+  registerStaging(stagingDir(ctx.dataFile));
   serveRenderer(join(import.meta.dirname, '../renderer'));
   Menu.setApplicationMenu(buildMenu());
   createMainWindow(join(app.getPath('userData'), 'window-state.json'));

@@ -39,6 +39,15 @@ export interface ImportFileOptions {
   readonly now?: () => Date;
   /** Collects the ids of the accounts the import wrote rows for (to rescore only those). */
   readonly touchedAccounts?: Set<string>;
+  /** Convert and write everything, report it, then roll it all back (a preview). */
+  readonly dryRun?: boolean;
+  /**
+   * The caller holds a write transaction spanning several files (cancelling any of them undoes
+   * all): this file runs in a savepoint of it. The caller sets the connection's pragmas.
+   */
+  readonly withinTransaction?: boolean;
+  /** How many rejected rows and duplicates the report lists (default LISTED_ROWS). */
+  readonly listRows?: number;
 }
 
 /** How many rejected rows and duplicates a report lists (all are counted). */
@@ -126,21 +135,24 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
     decimalMark,
     ownVendor,
   };
+  const listed = options.listRows ?? LISTED_ROWS;
   const reject = (problems: readonly RejectedRow[]): void => {
     rejectedCount++;
     writing = writing && Boolean(options.skipInvalid);
-    for (const p of problems) if (rejected.length < LISTED_ROWS) rejected.push(p);
+    for (const p of problems) if (rejected.length < listed) rejected.push(p);
   };
 
   // The writer creates every account a row names before the row, so the foreign-key check is
   // redundant here; it costs a lookup a row. Only settable outside a transaction.
+  const nested = options.withinTransaction === true;
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-  db.pragma('foreign_keys = OFF');
+  if (!nested) db.pragma('foreign_keys = OFF');
   // A smaller page cache for the import: it writes pages once and rarely reads them back, and
   // memory must stay flat however large the file.
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
-  db.exec('BEGIN IMMEDIATE');
+  if (!nested) db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+  db.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE');
+  let open = true;
   try {
     const importId = (
       db
@@ -170,7 +182,7 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
           break;
         case 'duplicate':
           duplicateCount++;
-          if (duplicates.length < LISTED_ROWS) duplicates.push({ row, sameAs: outcome.sameAs });
+          if (duplicates.length < listed) duplicates.push({ row, sameAs: outcome.sameAs });
           break;
         case 'conflict': {
           const id = String(values[idIndex]);
@@ -212,7 +224,7 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
       throw error;
     }
 
-    rebuild?.recreate();
+    if (!options.dryRun) rebuild?.recreate();
     writer.recordFootprints(maxAsOf ?? started.toISOString().slice(0, 10));
     writer.finish();
     const detection: Detection = {
@@ -241,21 +253,28 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
       ignoredColumns: [...plan.ignoredColumns],
       warnings: warnings(plan, dates, writer.placeholdersCreated, rows, skipped),
       elapsedMs: Math.round(performance.now() - clock),
-      applied: true,
+      applied: !options.dryRun,
     };
+    if (options.dryRun) return { ...report, importId: null };
     db.prepare(
       `UPDATE imports SET finished_at = ?, rows = ?, inserted = ?, updated = ?, unchanged = ?, duplicates = ?, rejected = ?, report = ?
        WHERE import_id = ?`,
     ).run(new Date(started.getTime() + report.elapsedMs).toISOString(), rows, inserted, updated, unchanged, duplicateCount, rejectedCount, JSON.stringify(storedReport(report)), importId);
-    db.exec('COMMIT');
+    if (options.signal?.aborted) throw cancelled(file);
+    db.exec(nested ? 'RELEASE import_file' : 'COMMIT');
+    open = false;
     return report;
   } catch (error) {
     if (options.signal?.aborted && !(error instanceof ImportFileError)) throw cancelled(file);
     throw error;
   } finally {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
-    db.pragma(`cache_size = ${cacheSize}`);
+    if (nested) {
+      if (open) db.exec('ROLLBACK TO import_file; RELEASE import_file');
+    } else {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+      db.pragma(`cache_size = ${cacheSize}`);
+    }
   }
 }
 

@@ -202,3 +202,25 @@ function score(plan: ColumnPlan, vendorObject: VendorObject | null): number {
   }
   return total;
 }
+
+/**
+ * The plan recognition leans to even when it cannot import yet (a required field missing, two kinds
+ * tied): what a mapping screen starts from. Null when nothing says what kind of file it is.
+ */
+export function draftPlan(header: Header, spec: MappingSpec): { plan: ColumnPlan; missing: string[] } | null {
+  const compact = header.names.map(compactHeader);
+  const present = new Set(compact);
+  const vendor = VENDORS.find((profile) => profile.detect(present, header.tool)) ?? null;
+  const mapped = resolveMappedColumns(header, spec);
+  const kinds: readonly Kind[] = spec.kind ? [spec.kind] : KINDS;
+  const ranked = kinds
+    .map((kind) => {
+      const object = vendor?.objects.find((o) => o.kind === kind && o.signature.every((h) => present.has(h))) ?? null;
+      const plan = planKind(kind, header, compact, mapped, spec, vendor && object ? { profile: vendor, object } : null);
+      return { plan, score: score(plan, object), viable: missingRequired(plan).length === 0 };
+    })
+    .sort((a, b) => Number(b.viable) - Number(a.viable) || b.score - a.score);
+  const best = ranked[0]!;
+  if (!spec.kind && best.score === 0) return null;
+  return { plan: best.plan, missing: missingRequired(best.plan) };
+}

@@ -12,6 +12,8 @@ export interface ServerOptions {
   /** 0 picks a free port. */
   readonly port?: number;
   readonly token?: string;
+  /** Receives a file the window uploads for import (POST /api/stage?name=…); absent: no uploads. */
+  readonly stage?: (name: string, body: IncomingMessage) => Promise<unknown>;
 }
 
 export interface RunningServer {
@@ -60,6 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname.startsWith('/api/')) {
       if (!authorised(req)) return send(res, 401, { error: 'unauthorised', message: 'A valid token is required.' });
       if (url.pathname === '/api/call' && req.method === 'POST') return call(req, res);
+      if (url.pathname === '/api/stage' && req.method === 'POST' && options.stage) return stage(req, res, url);
       return send(res, 404, { error: 'not_found', message: 'No such API route.' });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method_not_allowed', message: 'Only GET is served here.' });
@@ -94,6 +97,23 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const { method, args } = (body ?? {}) as { method?: unknown; args?: unknown };
     send(res, 200, await options.dispatch(method, args));
+  }
+
+  // The body is streamed to disk by options.stage, which limits its size; only raw bytes are taken,
+  // so a page elsewhere cannot send one without a preflight.
+  async function stage(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) {
+      return send(res, 415, { ok: false, error: { code: 'bad_request', message: 'Send the file as application/octet-stream.' } });
+    }
+    const name = url.searchParams.get('name') ?? '';
+    if (name === '' || name.length > 1000) return send(res, 400, { ok: false, error: { code: 'bad_request', message: 'Give the file name as ?name=.' } });
+    try {
+      send(res, 200, { ok: true, data: await options.stage!(name, req) });
+    } catch (error) {
+      const tooLarge = (error as { code?: unknown }).code === 'too_large';
+      send(res, tooLarge ? 413 : 400, { ok: false, error: { code: 'bad_request', message: (error as Error).message } });
+      if (tooLarge) req.destroy();
+    }
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@ import { openContext } from '../../services/context';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher } from '../../services/dispatcher';
 import { startServer } from '../../server/server';
+import { stageStream, stagingDir } from '../../services/staging';
 import { EXIT, UsageError, type Output } from '../output';
 import { isoDate, parse, requireString } from '../options';
 
@@ -33,7 +34,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
   }
   const ctx = openContext(dbPath, asOf ? { now: () => new Date(`${asOf}T12:00:00Z`) } : {});
   const dispatch = createDispatcher(createHandlers(ctx), { onInternalError: (error, method) => io.err(`error in ${method}: ${(error as Error).stack ?? String(error)}`) });
-  const server = await startServer({ dispatch, staticDir, port });
+  const server = await startServer({ dispatch, staticDir, port, stage: (name, body) => stageStream(stagingDir(dbPath), name, body) });
   io.out(server.url);
   io.err(`Browser mode: serving ${dbPath} on the loopback address only. Press Ctrl+C to stop.`);
   await new Promise<void>((done) => {

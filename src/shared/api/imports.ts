@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { empty, id, kind, MappingSpecSchema, type ContractArea } from './common';
+import { empty, id, kind, MappingSpecSchema, objectWith, type ContractArea } from './common';
+import type { ImportReport } from '../import-types';
 
 const ImportRecordSchema = z.object({
   importId: z.number(),
@@ -26,7 +27,143 @@ const ProfileSchema = z.object({
   updatedAt: z.string(),
 });
 
+// Importing from the window: files are staged first (bytes written beside the database by the
+// transport, see STAGE_PATH and StagingBridge), inspected, previewed by a dry run, then imported
+// as a job the window polls and may cancel.
+
+const stagedId = z.string().regex(/^[a-f0-9]{32}$/, 'not a staged file id');
+const jobId = z.string().regex(/^[a-z0-9-]{1,64}$/, 'not an import job id');
+
+const FieldSourceSchema = z.union([
+  z.object({ type: z.literal('column'), header: z.string(), column: z.number(), how: z.enum(['canonical', 'recognised', 'vendor', 'question', 'mapped']) }),
+  z.object({ type: z.literal('constant'), value: z.string() }),
+  z.object({ type: z.literal('generated') }),
+  z.object({ type: z.literal('derived'), from: z.string() }),
+  z.object({ type: z.literal('default'), value: z.union([z.string(), z.number()]) }),
+  z.object({ type: z.literal('none') }),
+]);
+
+const ProblemSchema = z.object({
+  message: z.string(),
+  code: z.string(),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  value: z.string().nullable(),
+});
+
+const InspectionSchema = z.object({
+  stagedId: z.string(),
+  file: z.string(),
+  size: z.number(),
+  format: z.enum(['csv', 'xlsx']).nullable(),
+  encoding: z.string().nullable(),
+  bom: z.boolean(),
+  delimiter: z.string().nullable(),
+  decimalMark: z.enum(['.', ',']).nullable(),
+  headerRows: z.array(z.number()),
+  tool: z.string().nullable(),
+  vendor: z.string().nullable(),
+  sheet: z.string().nullable(),
+  sheets: z.array(z.string()),
+  kind: kind.nullable(),
+  kindChosen: z.boolean(),
+  /** How dates like 03/04/2026 are read, and why (from the first rows; the preview reads all). */
+  dateOrder: z.object({ order: z.enum(['dmy', 'mdy']), reason: z.string() }).nullable(),
+  columns: z.array(z.object({ index: z.number(), header: z.string(), label: z.string(), field: z.string().nullable(), samples: z.array(z.string()) })),
+  fields: z.array(z.object({ field: z.string(), label: z.string(), required: z.boolean(), source: FieldSourceSchema })),
+  missing: z.array(z.string()),
+  /** What stops this file from importing as mapped now; null when it is ready. */
+  problem: ProblemSchema.nullable(),
+});
+
+const FileErrorSchema = ProblemSchema.extend({
+  rejected: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })),
+  rejectedCount: z.number(),
+});
+
+const JobFileSchema = z.object({
+  stagedId: z.string(),
+  name: z.string(),
+  size: z.number(),
+  state: z.enum(['waiting', 'running', 'done', 'failed', 'cancelled']),
+  rows: z.number(),
+  bytesRead: z.number(),
+  report: objectWith<ImportReport>('kind').nullable(),
+  error: FileErrorSchema.nullable(),
+});
+
+const JobStatusSchema = z.object({
+  jobId: z.string(),
+  mode: z.enum(['preview', 'import']),
+  skipInvalid: z.boolean(),
+  state: z.enum(['running', 'cancelling', 'recomputing', 'done', 'cancelled', 'failed']),
+  elapsedMs: z.number(),
+  rowsDone: z.number(),
+  bytesDone: z.number(),
+  totalBytes: z.number(),
+  rowsPerSecond: z.number().nullable(),
+  etaSeconds: z.number().nullable(),
+  files: z.array(JobFileSchema),
+  recompute: z.object({ accounts: z.number(), alertsRaised: z.number(), ms: z.number() }).nullable(),
+  error: z.string().nullable(),
+});
+
+export type Inspection = z.output<typeof InspectionSchema>;
+export type ImportJobStatus = z.output<typeof JobStatusSchema>;
+export type ImportJobFile = z.output<typeof JobFileSchema>;
+export type ImportFileProblem = z.output<typeof FileErrorSchema>;
+
+/** Browser mode: POST the file's bytes here (?name=…, the launch's token header, application/octet-stream). */
+export const STAGE_PATH = '/api/stage';
+
+export interface StagedFile {
+  readonly stagedId: string;
+  readonly name: string;
+  readonly size: number;
+}
+
+export type StageResponse<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** The desktop app's staging door on window.api: a file's bytes in chunks, checked by the main process. */
+export interface StagingBridge {
+  stageBegin(name: string): Promise<StageResponse<{ uploadId: string }>>;
+  stageChunk(uploadId: string, bytes: Uint8Array): Promise<StageResponse<null>>;
+  stageFinish(uploadId: string): Promise<StageResponse<StagedFile>>;
+  stageAbort(uploadId: string): Promise<StageResponse<null>>;
+}
+
+/** The largest chunk the desktop app's staging door accepts at once. */
+export const STAGE_CHUNK_BYTES = 4 * 1024 * 1024;
+
 export const importsContract = {
+  'imports/inspect': {
+    args: z.object({ stagedId, mapping: MappingSpecSchema.optional() }).strict(),
+    result: InspectionSchema,
+  },
+  'imports/start': {
+    args: z
+      .object({
+        mode: z.enum(['preview', 'import']),
+        skipInvalid: z.boolean().default(false),
+        files: z.array(z.object({ stagedId, mapping: MappingSpecSchema.optional() }).strict()).min(1).max(50),
+      })
+      .strict(),
+    result: z.object({ jobId: z.string() }),
+  },
+  'imports/progress': {
+    /** details: the reports with every rejected row (ask once the job has ended; the polling leaves them out). */
+    args: z.object({ jobId, details: z.boolean().default(false) }).strict(),
+    result: JobStatusSchema,
+  },
+  'imports/cancel': {
+    args: z.object({ jobId }).strict(),
+    result: JobStatusSchema,
+  },
+  'imports/discard': {
+    args: z.object({ stagedIds: z.array(stagedId).max(200) }).strict(),
+    result: z.object({ discarded: z.number() }),
+  },
+
   'imports/list': {
     args: empty,
     result: z.array(ImportRecordSchema),
