@@ -6,6 +6,7 @@ import { createDispatcher } from '../../src/services/dispatcher';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { denyPermissions } from './harden';
 import { registerApi } from './ipc';
+import { registerSavePdf } from './save-pdf-ipc';
 import { registerStaging } from './staging-ipc';
 import { stagingDir } from '../../src/services/staging';
 import { createMainWindow } from './window';
@@ -43,7 +44,9 @@ void app.whenReady().then(() => {
     return;
   }
   app.on('will-quit', () => ctx.close());
-  registerApi(createDispatcher(createHandlers(ctx), { onInternalError: (error, method) => console.error(`error in ${method}`, error) }));
+  const dispatch = createDispatcher(createHandlers(ctx), { onInternalError: (error, method) => console.error(`error in ${method}`, error) });
+  registerApi(dispatch);
+  registerSavePdf(dispatch);
   registerStaging(stagingDir(ctx.dataFile));
   serveRenderer(join(import.meta.dirname, '../renderer'));
   Menu.setApplicationMenu(buildMenu());

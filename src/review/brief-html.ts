@@ -171,7 +171,11 @@ function scoreBlocks(brief: ReviewBrief): SafeHtml {
 function confidenceNote(brief: ReviewBrief): SafeHtml | '' {
   const { loyalty, confidence, confidenceReasons } = brief.score;
   if (loyalty === null || confidence >= 0.8) return '';
-  const reasons = confidenceReasons.length > 0 ? h`<div class="confidence-reasons">${confidenceReasons.join(' · ')}</div>` : '';
+  // One reason a line: wrapped mid-list, a leading "·" would read as a stray mark.
+  const reasons =
+    confidenceReasons.length > 0
+      ? h`<div class="confidence-reasons">${confidenceReasons.map((r, i) => h`${i > 0 ? h`<span class="sep"> · </span>` : ''}<span class="reason">${r}</span>`)}</div>`
+      : '';
   return h`<div class="confidence"><strong>Confidence ${Math.round(confidence * 100)}%</strong> in the loyalty score${reasons}</div>`;
 }
 
@@ -329,9 +333,29 @@ function endLabels(points: readonly ChartPoint[], scale: YScale): SafeHtml {
 // ---------------------------------------------------------------------------------------------
 // What to raise: talking points, the cup-of-coffee list, open alerts.
 
+/**
+ * The talking points as printed. A point about an open recommendation repeats its row in the list just
+ * below: the first (the most urgent) is kept in full, the others become one line pointing to the list.
+ */
+export function shownTalkingPoints(brief: Pick<ReviewBrief, 'talkingPoints' | 'coffeeList'>): string[] {
+  const listed = new Set(brief.coffeeList.map((c) => c.recommendationId));
+  const aboutListed = (p: ReviewBrief['talkingPoints'][number]): boolean => p.refs.length > 0 && p.refs.every((r) => r.type === 'recommendation' && listed.has(r.id));
+  const folded = brief.talkingPoints.filter(aboutListed).slice(1);
+  if (folded.length < 2) return brief.talkingPoints.map((p) => p.text);
+  const foldedSet = new Set(folded);
+  const others = `Raise the other ${plural(folded.length, 'open recommendation')} in the list below and ask for a decision on each.`;
+  const out: string[] = [];
+  for (const p of brief.talkingPoints) {
+    if (!foldedSet.has(p)) out.push(p.text);
+    else if (p === folded[0]) out.push(others);
+  }
+  return out;
+}
+
 function talkingPointsSection(brief: ReviewBrief): SafeHtml {
-  const body = brief.talkingPoints.length === 0 ? empty('No talking points: nothing in the evidence stands out.') : h`<ol class="points">${brief.talkingPoints.map((p) => h`<li>${p.text}</li>`)}</ol>`;
-  return section('talking-points', 'Talking points', body, { rows: brief.talkingPoints.length });
+  const points = shownTalkingPoints(brief);
+  const body = points.length === 0 ? empty('No talking points: nothing in the evidence stands out.') : h`<ol class="points">${points.map((p) => h`<li>${p}</li>`)}</ol>`;
+  return section('talking-points', 'Talking points', body, { rows: points.length });
 }
 
 type BriefAlert = ReviewBrief['alerts'][number];
@@ -390,8 +414,8 @@ function alertsSection(alerts: readonly BriefAlert[], coffee: readonly CoffeeIte
 // ---------------------------------------------------------------------------------------------
 // The evidence: what moved the score, service, installed base, checklist, comments.
 
-function movesSection(brief: ReviewBrief): SafeHtml {
-  return section('moves', 'What moved the score', h`<div class="two-col">${movesTable(brief)}${driversTable(brief)}</div>`, { note: 'since 30 days ago, in loyalty points' });
+function movesSection(brief: ReviewBrief, layout: BriefLayout): SafeHtml {
+  return section('moves', 'What moved the score', h`<div class="two-col">${movesTable(brief)}${driversTable(brief, layout)}</div>`, { note: 'since 30 days ago, in loyalty points' });
 }
 
 function movesTable(brief: ReviewBrief): SafeHtml {
@@ -410,10 +434,10 @@ function movesTable(brief: ReviewBrief): SafeHtml {
   </div>`;
 }
 
-function driversTable(brief: ReviewBrief): SafeHtml {
+function driversTable(brief: ReviewBrief, layout: BriefLayout): SafeHtml {
   if (brief.topDrivers.length === 0) return h`<div><h3>What costs the most now</h3>${empty('Nothing costs loyalty points at the moment.')}</div>`;
   const component = (key: string): string => brief.moves.find((m) => m.key === key)?.label ?? capitalised(key);
-  const rows = brief.topDrivers.map((d) => h`<tr><td>${clipped(d.label, 120)}<div class="sub">${component(d.component)}</div></td><td class="num">${signed(d.points)}</td></tr>`);
+  const rows = brief.topDrivers.slice(0, layout.drivers).map((d) => h`<tr><td>${clipped(d.label, 120)}<div class="sub">${component(d.component)}</div></td><td class="num">${signed(d.points)}</td></tr>`);
   return h`<div><table class="drivers"><thead><tr><th>What costs the most now</th><th class="num">Points</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
@@ -492,8 +516,9 @@ function unconfirmedWords(items: readonly ChecklistItemResult[]): string {
 
 const isUnconfirmed = (g: ChecklistItemResult): boolean => g.kind === 'manual' && g.status === 'open' && (g.evidence === null || g.evidence.refs.length === 0) && !g.evidence?.doneOn;
 
-function commentsSection(comments: ReviewBrief['recentComments']): SafeHtml {
-  if (comments.length === 0) return section('comments', 'Recent comments', empty('No survey comments in the last 12 months.'));
+function commentsSection(all: ReviewBrief['recentComments'], layout: BriefLayout): SafeHtml {
+  if (all.length === 0) return section('comments', 'Recent comments', empty('No survey comments in the last 12 months.'));
+  const comments = all.slice(0, layout.comments);
   const items = comments.map(
     (c) => h`<li><q>${c.comment}</q> <span class="said-by">${[c.contact ?? 'Anonymous', spokenDate(c.respondedAt), c.score].join(' · ')}</span></li>`,
   );
@@ -509,18 +534,18 @@ const LINE_MM = 4.1;
 const SECTION_MM = 15; // the gap above, the heading and the table's head
 const linesMm = (text: string, charsPerLine: number): number => Math.ceil(text.length / charsPerLine) * LINE_MM;
 
-export function meetingHalfMm(brief: ReviewBrief): number {
-  const top = 62 + (brief.score.confidence < 0.8 ? 10 : 0) + (brief.pulse ? 14 : 0);
-  const points = brief.talkingPoints.reduce((mm, p) => mm + linesMm(p.text, 115) + 0.7, 0);
+export function meetingHalfMm(brief: ReviewBrief, layout: BriefLayout = FULL): number {
+  const top = 62 + (brief.score.confidence < 0.8 ? 4 + 4 * brief.score.confidenceReasons.length : 0) + (brief.pulse ? 14 : 0);
+  const points = shownTalkingPoints(brief).reduce((mm, p) => mm + linesMm(p, 115) + 0.7, 0);
   const coffee = brief.coffeeList.reduce((mm, c) => mm + Math.max(9, linesMm(c.text, 55) + 4.5), 0);
   const listed = new Set(brief.coffeeList.flatMap((c) => alertAbout(c, brief.alerts) ?? []));
   const alerts = brief.alerts.filter((a) => !listed.has(a)).reduce((mm, a) => mm + linesMm(a.title, 95) + 1.6, listed.size > 0 ? 5 : 0);
-  const comments = brief.recentComments.reduce((mm, c) => mm + linesMm(`${c.comment} ${c.contact ?? ''} ${c.score} 10 Nov 2026`, 140) + 1.2, 0);
+  const comments = brief.recentComments.slice(0, layout.comments).reduce((mm, c) => mm + linesMm(`${c.comment} ${c.contact ?? ''} ${c.score} 10 Nov 2026`, 140) + 1.2, 0);
   return top + 4 * SECTION_MM + points + coffee + alerts + comments;
 }
 
-export function evidenceHalfMm(brief: ReviewBrief): number {
-  const drivers = brief.topDrivers.reduce((mm, d) => mm + linesMm(clipped(d.label, 120), 60) + 3.5, 0);
+export function evidenceHalfMm(brief: ReviewBrief, layout: BriefLayout = FULL): number {
+  const drivers = brief.topDrivers.slice(0, layout.drivers).reduce((mm, d) => mm + linesMm(clipped(d.label, 120), 60) + 3.5, 0);
   const baseRows = brief.installedBase.reduce((n, s) => n + 1 + s.vendors.length, 0);
   const gaps = brief.checklistGaps.filter((g) => !isUnconfirmed(g));
   const checklist = gaps.reduce((mm, g) => mm + Math.max(linesMm(g.text, 45) + 3, linesMm(g.evidence?.summary ?? '', 90)) + 1.5, 0) + (gaps.length < brief.checklistGaps.length ? 8 : 0);
@@ -530,19 +555,39 @@ export function evidenceHalfMm(brief: ReviewBrief): number {
 /** The estimates run short on some fonts: the evidence is given a page of its own only with room to spare. */
 const ESTIMATE_MARGIN = 1.08;
 
+export interface BriefLayout {
+  /** Smaller type and spacing, fewer drivers and comments: a busy account still fits on two pages. */
+  readonly compact: boolean;
+  /** The evidence starts page two. */
+  readonly evidenceNewPage: boolean;
+  readonly drivers: number;
+  readonly comments: number;
+}
+
+const FULL: BriefLayout = { compact: false, evidenceNewPage: false, drivers: 6, comments: 5 };
+const COMPACT: BriefLayout = { compact: true, evidenceNewPage: false, drivers: 4, comments: 3 };
+/** How much shorter the compact type and spacing set the same content. */
+const COMPACT_SCALE = 0.88;
+
 /**
  * Page one is the meeting (the answer, the scores, what to raise); the evidence follows, on a page of its
- * own when the whole does not fit on one page but the meeting surely does.
+ * own when the whole does not fit on one page but the meeting surely does. What would run to a third
+ * page is set compact.
  */
-function evidenceStartsNewPage(brief: ReviewBrief): boolean {
-  const meeting = meetingHalfMm(brief);
-  return meeting * ESTIMATE_MARGIN <= PAGE_MM && meeting + evidenceHalfMm(brief) > PAGE_MM;
+export function briefLayout(brief: ReviewBrief): BriefLayout {
+  const full = { meeting: meetingHalfMm(brief), evidence: evidenceHalfMm(brief) };
+  const tooLong = (full.meeting + full.evidence) * ESTIMATE_MARGIN > 2 * PAGE_MM || full.evidence * ESTIMATE_MARGIN > PAGE_MM;
+  const base = tooLong ? COMPACT : FULL;
+  const scale = tooLong ? COMPACT_SCALE : 1;
+  const meeting = (tooLong ? meetingHalfMm(brief, base) : full.meeting) * scale;
+  const evidence = (tooLong ? evidenceHalfMm(brief, base) : full.evidence) * scale;
+  return { ...base, evidenceNewPage: meeting * ESTIMATE_MARGIN <= PAGE_MM && meeting + evidence > PAGE_MM };
 }
 
 /** A CSS string literal: hex escapes keep quotes, backslashes, line breaks and "</style>" out of it. */
 const cssString = (text: string): string => `"${text.replace(/[\\"'<>\r\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`;
 
-function pageFooter(brief: ReviewBrief): string {
+function pageFooter(brief: Pick<ReviewBrief, 'accountName' | 'asOf'>): string {
   const name = cssString(`${brief.accountName} · account review · ${spokenDate(brief.asOf)}`);
   return `@page {
   @bottom-left { content: ${name}; font: 7pt ${FONT}; color: #55554f; }
@@ -552,23 +597,37 @@ function pageFooter(brief: ReviewBrief): string {
 
 const FONT = `-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', system-ui, sans-serif`;
 
-const STYLE = `
-@page { size: auto; margin: 16mm 14mm; }
-:root {
+/** The page box: used by the printed document and by the app's own print of the brief. */
+export const BRIEF_PAGE_MARGINS = '16mm 14mm';
+
+/**
+ * The brief's own style. Everything hangs from .brief, so the same sheet styles the standalone document
+ * and the brief shown inside the app (in a shadow root, where :root and body do not exist).
+ */
+export const BRIEF_STYLE = `
+* { box-sizing: border-box; }
+html { color-scheme: light; }
+body { margin: 0; background: #fff; }
+.brief {
   --text: #1d1d1b; --text-2: #55554f; --border: #dcdcd6; --rule: #ebebe6;
   --band-loyal: #1e7b4a; --band-satisfied: #2a6db0; --band-at-risk: #a86400; --band-critical: #b3261e;
-}
-* { box-sizing: border-box; }
-html { color-scheme: light; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body {
-  margin: 0; background: #fff; color: var(--text);
+  color-scheme: light; -webkit-print-color-adjust: exact; print-color-adjust: exact;
+  background: #fff; color: var(--text);
   font: 8.5pt/1.35 ${FONT};
   font-variant-numeric: tabular-nums;
+  text-align: left;
 }
 @media screen {
   body { background: #f0f0ed; padding: 24px 0; }
-  .brief { background: #fff; max-width: 210mm; margin: 0 auto; padding: 16mm 14mm; border: 1px solid var(--border); }
+  .brief { max-width: 210mm; margin: 0 auto; padding: 16mm 14mm; border: 1px solid var(--border); }
 }
+.brief.compact { font-size: 8pt; line-height: 1.3; }
+.compact section { margin-top: 10px; }
+.compact .overview { margin-top: 6px; }
+.compact td { padding-top: 2px; padding-bottom: 2px; }
+.compact .points li { margin-bottom: 1px; }
+.confidence-reasons .sep { display: none; }
+.confidence-reasons .reason { display: block; }
 h1 { font-size: 16pt; line-height: 1.2; margin: 0; font-weight: 700; }
 h2 { font-size: 9.5pt; margin: 0 0 2px; padding-bottom: 2px; border-bottom: 1px solid var(--text); font-weight: 700; break-after: avoid; }
 .h2-note { font-weight: 400; color: var(--text-2); font-size: 7.5pt; margin-left: 8px; }
@@ -653,10 +712,34 @@ tr.vendor .others { font-weight: 600; }
 .comment-list q { quotes: '\\201C' '\\201D'; }
 `;
 
+/** The brief itself, without a document around it: what the app shows and what is printed. */
+export function renderBriefBody(brief: ReviewBrief): string {
+  const layout = briefLayout(brief);
+  const evidenceClass = layout.evidenceNewPage ? 'evidence-half new-page' : 'evidence-half';
+  return h`<article class="brief${layout.compact ? ' compact' : ''}" aria-label="Account review brief: ${brief.accountName}">
+${masthead(brief)}
+<p class="conclusion">${conclusion(brief)}</p>
+<div class="overview">${scoreBlocks(brief)}<div class="trend-box">${trendChart(brief.trend)}</div></div>
+${talkingPointsSection(brief)}
+${coffeeSection(brief.coffeeList, brief.alerts)}
+${alertsSection(brief.alerts, brief.coffeeList)}
+${commentsSection(brief.recentComments, layout)}
+<div class="${evidenceClass}">
+${movesSection(brief, layout)}
+<div class="evidence-grid">${kpiSection(brief)}${installedBaseSection(brief.installedBase)}</div>
+${checklistSection(brief)}
+</div>
+</article>`.html;
+}
+
+/** The printed page: its size and margins, the account and the page number at the foot of each page. */
+export function briefPageStyle(brief: Pick<ReviewBrief, 'accountName' | 'asOf'>): string {
+  return `@page { size: auto; margin: ${BRIEF_PAGE_MARGINS}; }\n${pageFooter(brief)}`;
+}
+
 /** The brief as one self-contained HTML document: no scripts, no external resources. */
 export function renderBriefHtml(brief: ReviewBrief): string {
   const title = `Account review: ${brief.accountName}, ${spokenDate(brief.asOf)}`;
-  const evidenceClass = evidenceStartsNewPage(brief) ? 'evidence-half new-page' : 'evidence-half';
   const doc = h`<!doctype html>
 <html lang="en">
 <head>
@@ -664,22 +747,11 @@ export function renderBriefHtml(brief: ReviewBrief): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
-<style>${new SafeHtml(STYLE)}${new SafeHtml(pageFooter(brief))}</style>
+<style>${new SafeHtml(BRIEF_STYLE)}${new SafeHtml(briefPageStyle(brief))}</style>
 </head>
 <body>
-<main class="brief">
-${masthead(brief)}
-<p class="conclusion">${conclusion(brief)}</p>
-<div class="overview">${scoreBlocks(brief)}<div class="trend-box">${trendChart(brief.trend)}</div></div>
-${talkingPointsSection(brief)}
-${coffeeSection(brief.coffeeList, brief.alerts)}
-${alertsSection(brief.alerts, brief.coffeeList)}
-${commentsSection(brief.recentComments)}
-<div class="${evidenceClass}">
-${movesSection(brief)}
-<div class="evidence-grid">${kpiSection(brief)}${installedBaseSection(brief.installedBase)}</div>
-${checklistSection(brief)}
-</div>
+<main>
+${new SafeHtml(renderBriefBody(brief))}
 </main>
 </body>
 </html>

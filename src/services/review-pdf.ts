@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { accessSync, closeSync, constants, copyFileSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -114,20 +114,28 @@ function startsWithPdfMagic(file: string): boolean {
   }
 }
 
-/** Prints an HTML document to a PDF file with headless Chromium; throws PdfPrintError saying why when it cannot. */
-export async function printHtmlToPdf(html: string, outFile: string, options: { chromium?: string; timeoutMs?: number } = {}): Promise<void> {
+/** Prints an HTML document to PDF bytes with headless Chromium; throws PdfPrintError saying why when it cannot. */
+export async function printHtmlToPdfBytes(html: string, options: { chromium?: string; timeoutMs?: number } = {}): Promise<Buffer> {
   const executable = options.chromium ?? findChromium();
   if (!executable) throw new PdfPrintError('Chromium is needed to write a PDF and was not found.');
   const work = mkdtempSync(join(tmpdir(), 'ahc-brief-'));
   try {
     const htmlFile = join(work, 'brief.html');
-    // Printed beside the HTML first: the output file appears only once the PDF is whole.
     const printed = join(work, 'brief.pdf');
     writeFileSync(htmlFile, html, 'utf8');
     await runChromium(executable, chromiumArgs(htmlFile, printed, join(work, 'profile')), options.timeoutMs ?? PRINT_TIMEOUT_MS);
     if (!startsWithPdfMagic(printed)) throw new PdfPrintError('Chromium finished but wrote no PDF.');
-    copyFileSync(printed, resolve(outFile));
+    return readFileSync(printed);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Prints an HTML document to a PDF file; the file appears only once the PDF is whole. */
+export async function printHtmlToPdf(html: string, outFile: string, options: { chromium?: string; timeoutMs?: number } = {}): Promise<void> {
+  const bytes = await printHtmlToPdfBytes(html, options);
+  const target = resolve(outFile);
+  const partial = `${target}.part`;
+  writeFileSync(partial, bytes);
+  renameSync(partial, target);
 }
