@@ -44,9 +44,9 @@ test.describe('the Electron app', () => {
       const window = await app.firstWindow();
       await window.locator('#root[data-app-state="ready"]').waitFor();
       expect(window.url()).toBe('app://bundle/index.html');
-      // No Node in the page, and the preload's bridge offers one typed call and saving the review brief, nothing else.
+      // No Node in the page, and the preload's bridge offers one typed call, saving the review brief and staging import files, nothing else.
       expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
-      expect(await window.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api))).toEqual(['call', 'saveReviewPdf']);
+      expect(await window.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api))).toEqual(['call', 'saveReviewPdf', 'stageBegin', 'stageChunk', 'stageFinish', 'stageAbort']);
       await window.getByRole('button', { name: 'Explore the demo portfolio' }).click();
       await expect(window.getByRole('table', { name: 'Accounts' }).locator('tbody tr')).not.toHaveCount(0);
     } finally {
