@@ -3,6 +3,7 @@ import { Link, useRoute } from 'wouter';
 import { paths } from './paths';
 import { FindAccount } from './FindAccount';
 import { formatDay } from '../components/format';
+import { AlertsNavLabel } from '../features/alerts/AlertsBadge';
 
 function NavLink({ href, pattern, children, shortcut }: { readonly href: string; readonly pattern: string; readonly children: ReactNode; readonly shortcut?: string }) {
   const [active] = useRoute(pattern);
@@ -42,7 +43,7 @@ export function Shell({ companyName, asOf, children }: { readonly companyName: s
             Portfolio
           </NavLink>
           <NavLink href={paths.alerts} pattern="/alerts">
-            Alerts
+            <AlertsNavLabel />
           </NavLink>
           <NavLink href={paths.import} pattern="/import">
             Import
