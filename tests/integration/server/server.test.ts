@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { networkInterfaces } from 'node:os';
+import { connect } from 'node:net';
 import { startServer, TOKEN_HEADER, type RunningServer } from '../../../src/server/server';
 import { useTempDir } from '../../support/temp';
 import { testApp } from '../../support/context';
@@ -96,5 +98,74 @@ describe('browser mode server', () => {
     expect((await raw(server, { path: '/%2e%2e/secret.txt' })).status).toBe(404);
     expect((await raw(server, { path: '/assets/%2e%2e%2f%2e%2e%2fsecret.txt' })).status).toBe(404);
     expect((await raw(server, { path: '/', method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('browser mode server: every refusal', () => {
+  it('listens on 127.0.0.1 only: another address of this machine gets no answer', async () => {
+    const server = await serve();
+    const other = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+    const reached = (host: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = connect({ host, port: server.port });
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+      });
+    expect(await reached('127.0.0.1')).toBe(true);
+    // A machine with only the loopback interface has no other address to try.
+    if (other) expect(await reached(other)).toBe(false);
+  });
+
+  it('refuses every Host that is not its own loopback address and port', async () => {
+    const server = await serve();
+    for (const host of [`127.0.0.1:${server.port + 1}`, `127.0.0.1`, `localhost.evil.example:${server.port}`, `127.0.0.1.nip.example:${server.port}`, `[::1]:${server.port}`]) {
+      const page = await raw(server, { path: '/', headers: { Host: host } });
+      expect(page.status, `Host "${host}"`).toBe(421);
+      const api = await raw(server, { path: '/api/call', method: 'POST', headers: { Host: host, 'Content-Type': 'application/json', [TOKEN_HEADER]: server.token }, body: '{"method":"app/info","args":{}}' });
+      expect(api.status, `Host "${host}"`).toBe(421);
+      expect(api.body).not.toContain('"ok":true');
+    }
+    expect((await raw(server, { path: '/', headers: { Host: `localhost:${server.port}` } })).status).toBe(200);
+    // No Host at all (HTTP/1.0 allows it): refused as well.
+    const bare = await new Promise<string>((resolve, reject) => {
+      const socket = connect({ host: '127.0.0.1', port: server.port }, () => socket.end('GET / HTTP/1.0\r\n\r\n'));
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(bare).toMatch(/^HTTP\/1\.[01] (400|421) /);
+  });
+
+  it('refuses every Origin that is not its own, on pages and on the API', async () => {
+    const server = await serve();
+    for (const origin of ['null', 'https://evil.example', `https://127.0.0.1:${server.port}`, `http://127.0.0.1:${server.port + 1}`, `http://localhost.evil.example:${server.port}`, 'file://']) {
+      expect((await call(server, { method: 'app/info', args: {} }, { Origin: origin })).status, `Origin ${origin}`).toBe(403);
+      expect((await raw(server, { path: '/', headers: { Origin: origin } })).status, `Origin ${origin}`).toBe(403);
+    }
+  });
+
+  it('takes the token only from its header, never from the address', async () => {
+    const server = await serve();
+    const res = await raw(server, { path: `/api/call?token=${server.token}`, method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"method":"app/info","args":{}}' });
+    expect(res.status).toBe(401);
+    expect((await call(server, { method: 'app/info', args: {} }, { [TOKEN_HEADER]: `${server.token}x` })).status).toBe(401);
+    expect((await call(server, { method: 'app/info', args: {} }, { [TOKEN_HEADER]: '' })).status).toBe(401);
+    expect((await raw(server, { path: '/api/other', method: 'GET', headers: { [TOKEN_HEADER]: server.token } })).status).toBe(404);
+  });
+
+  it('sends no CORS header on any answer, refused or not', async () => {
+    const server = await serve();
+    const answers = await Promise.all([
+      raw(server, { path: '/' }),
+      raw(server, { path: '/assets/app.js', headers: { Origin: `http://127.0.0.1:${server.port}` } }),
+      raw(server, { path: '/api/call', method: 'OPTIONS', headers: { Origin: `http://127.0.0.1:${server.port}`, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': TOKEN_HEADER } }),
+      raw(server, { path: '/api/call', method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }),
+      call(server, { method: 'app/info', args: {} }),
+      raw(server, { path: '/', headers: { Host: 'evil.example' } }),
+    ]);
+    for (const answer of answers) expect(Object.keys(answer.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
   });
 });
