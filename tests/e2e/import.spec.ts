@@ -1,0 +1,102 @@
+import { test, expect } from './support/fixtures';
+import { expectAccessible } from './support/axe';
+import { AppPage } from './pages/app-page';
+import { FirstRunPage } from './pages/first-run-page';
+import { ImportPage } from './pages/import-page';
+
+/** A messy work-order export: byte-order mark, semicolons, day-first dates, decimal commas, one invalid row. */
+const MESSY =
+  '\uFEFFWork Order;Customer ID;Opened;Status;Technician;Labor Hours\n' +
+  'WO-1;C1;03/04/2026;Completed;Ana;1,5\n' +
+  'WO-2;C1;23/04/2026;Completed;Ben;2\n' +
+  'WO-3;C2;not a date;Completed;Ana;1\n' +
+  'WO-4;C2;02/05/2026;Completed;Ana;0,5\n';
+
+test('import a messy file with a rejected row, then undo it', async ({ page, app }) => {
+  await new AppPage(page).open(app.url);
+  await page.getByRole('link', { name: 'Import your data' }).click();
+  const imp = new ImportPage(page);
+  await expect(imp.heading).toBeVisible();
+
+  // Files: what the file turned out to be, before anything is written.
+  await imp.addFile('orders.csv', MESSY);
+  const card = imp.fileCard('orders.csv');
+  await expect(card.getByText('Work orders')).toBeVisible();
+  await expect(card.getByText('Semicolon (;)')).toBeVisible();
+  await expect(card.getByText('UTF-8 with byte-order mark')).toBeVisible();
+  await expect(card.getByText(/dd\/mm\/yyyy \(decided from row 3: "23\/04\/2026"\)/)).toBeVisible();
+  await expect(card.getByText('Comma (1,5)')).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/import-1-files.png', fullPage: true });
+
+  // Mapping: every column and the field it fills.
+  await imp.continueToMapping.click();
+  await expect(imp.columnField('Opened')).toHaveValue('opened_at');
+  await expect(imp.columnField('Customer ID')).toHaveValue('account_id');
+  await expect(imp.columnField('Labor Hours')).toHaveValue('labor_hours');
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/import-2-mapping.png', fullPage: true });
+
+  // Preview: the counts and the rejected row with its reason; nothing written yet.
+  await imp.previewButton.click();
+  await expect(page.getByText('One row is rejected')).toBeVisible();
+  const rejected = imp.rejectedRows('orders.csv');
+  await expect(rejected).toHaveCount(1);
+  await expect(rejected.first()).toContainText('4');
+  await expect(rejected.first()).toContainText('Opened');
+  await expect(rejected.first()).toContainText('not a date');
+  await expect(page.locator('.count').filter({ hasText: 'New' })).toContainText('3');
+  await expect(imp.history).toHaveCount(0);
+  await imp.skipInvalid.check();
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/import-3-preview.png', fullPage: true });
+
+  // Import, skipping the invalid row; the summary and the history.
+  await imp.importButton.click();
+  await expect(imp.stepTitle).toHaveText('Import finished');
+  await expect(page.getByText(/The file was imported/)).toBeVisible();
+  await expect(imp.summary.getByRole('row', { name: /orders\.csv/ })).toContainText('Work orders');
+  const row = imp.historyRow('orders.csv');
+  await expect(row).toContainText('Applied');
+  await expect(row.getByRole('cell').nth(3)).toHaveText('3');
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/import-4-summary.png', fullPage: true });
+
+  // Undo, confirmed in a dialog that names what goes.
+  await row.getByRole('button', { name: /^Undo import/ }).click();
+  const dialog = page.getByRole('dialog', { name: /Undo import #1\?/ });
+  await expect(dialog).toContainText('orders.csv');
+  await expect(dialog).toContainText('removes the 3 work orders it added');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Undo the import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(row).toContainText('Undone');
+
+  // The data is gone: the app is empty again.
+  await page.goto(app.url.replace(/\/\?token=.*$/, '/#/'));
+  await expect(new FirstRunPage(page).heading).toBeVisible();
+});
+
+test('a large import can be cancelled and leaves nothing behind', async ({ page, app }) => {
+  await new AppPage(page).open(app.url);
+  await page.getByRole('link', { name: 'Import your data' }).click();
+  const imp = new ImportPage(page);
+  const lines = ['work_order_id,account_id,opened_at,technician'];
+  for (let i = 0; i < 400_000; i++) lines.push(`W${i},C${i % 500},2026-0${1 + (i % 9)}-1${i % 10},Technician ${i % 40}`);
+  await imp.addFile('big.csv', lines.join('\n'));
+  await expect(imp.fileCard('big.csv').getByText('Work orders')).toBeVisible();
+  await imp.continueToMapping.click();
+  await imp.previewButton.click();
+  await expect(imp.importButton).toBeEnabled({ timeout: 60_000 });
+  await imp.importButton.click();
+
+  // Cancel once rows are going in.
+  await expect(imp.progress).toContainText(/[1-9][\d,.\s]* rows\b/);
+  await expect(imp.progress).toContainText('rows/s');
+  await page.screenshot({ path: 'test-results/import-5-progress.png' });
+  await expectAccessible(page);
+  await imp.cancel.click();
+  await expect(imp.stepTitle).toHaveText('Import cancelled');
+  await expect(page.getByText(/Nothing was changed/)).toBeVisible();
+  await expect(page.getByText('Nothing imported yet.')).toBeVisible();
+});
