@@ -11,8 +11,17 @@ import { ImportView } from './features/imports/ImportView';
 import { SettingsView } from './features/settings/SettingsView';
 import { ReviewView } from './features/review/ReviewView';
 import { ErrorState } from './components/States';
+import { HealthGate } from './features/settings/HealthGate';
 
 export function App() {
+  return (
+    <HealthGate>
+      <Main />
+    </HealthGate>
+  );
+}
+
+function Main() {
   const info = useApiQuery('app/info', {});
   useAppState(info.isError ? 'error' : 'loading');
   if (info.isPending) return <p className="loading">Opening your data…</p>;

@@ -11,10 +11,10 @@ type ThresholdGroup = Exclude<keyof AlertThresholds, never>;
 type NumericKey<G extends ThresholdGroup> = { [K in keyof AlertThresholds[G]]: AlertThresholds[G][K] extends number ? K : never }[keyof AlertThresholds[G]];
 
 /** One number behind an alert rule, as Settings shows and checks it. `scale` 100: a fraction shown as a percentage. */
-export interface ThresholdField<G extends ThresholdGroup = ThresholdGroup> {
+export interface ThresholdField {
   readonly rule: (typeof ALERT_RULE_NAMES)[number];
-  readonly group: G;
-  readonly key: NumericKey<G> & string;
+  readonly group: ThresholdGroup;
+  readonly key: string;
   readonly label: string;
   readonly unit: string;
   readonly min: number;
@@ -23,7 +23,8 @@ export interface ThresholdField<G extends ThresholdGroup = ThresholdGroup> {
   readonly scale?: number;
 }
 
-const field = <G extends ThresholdGroup>(f: ThresholdField<G>): ThresholdField => f as unknown as ThresholdField;
+/** A field whose key is checked against the thresholds' own type. */
+const field = <G extends ThresholdGroup>(f: Omit<ThresholdField, 'group' | 'key'> & { readonly group: G; readonly key: NumericKey<G> & string }): ThresholdField => f;
 
 /** The editable numbers of the nine alert rules (DOMAIN.md, "Alerts"); buying signals share fix-or-replace's. */
 export const THRESHOLD_FIELDS: readonly ThresholdField[] = [
