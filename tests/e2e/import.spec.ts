@@ -3,6 +3,18 @@ import { expectAccessible } from './support/axe';
 import { AppPage } from './pages/app-page';
 import { FirstRunPage } from './pages/first-run-page';
 import { ImportPage } from './pages/import-page';
+import type { Page } from '@playwright/test';
+
+/** With SCREENSHOTS=dir, each step is kept in light and dark for a look at the layout. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const dir = process.env['SCREENSHOTS'];
+  if (!dir) return;
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: `${dir}/${name}-${colorScheme}.png`, fullPage: true });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 /** A messy work-order export: byte-order mark, semicolons, day-first dates, decimal commas, one invalid row. */
 const MESSY =
@@ -27,7 +39,7 @@ test('import a messy file with a rejected row, then undo it', async ({ page, app
   await expect(card.getByText(/dd\/mm\/yyyy \(decided from row 3: "23\/04\/2026"\)/)).toBeVisible();
   await expect(card.getByText('Comma (1,5)')).toBeVisible();
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/import-1-files.png', fullPage: true });
+  await shoot(page, 'import-1-files');
 
   // Mapping: every column and the field it fills.
   await imp.continueToMapping.click();
@@ -35,7 +47,7 @@ test('import a messy file with a rejected row, then undo it', async ({ page, app
   await expect(imp.columnField('Customer ID')).toHaveValue('account_id');
   await expect(imp.columnField('Labor Hours')).toHaveValue('labor_hours');
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/import-2-mapping.png', fullPage: true });
+  await shoot(page, 'import-2-mapping');
 
   // Preview: the counts and the rejected row with its reason; nothing written yet.
   await imp.previewButton.click();
@@ -49,7 +61,7 @@ test('import a messy file with a rejected row, then undo it', async ({ page, app
   await expect(imp.history).toHaveCount(0);
   await imp.skipInvalid.check();
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/import-3-preview.png', fullPage: true });
+  await shoot(page, 'import-3-preview');
 
   // Import, skipping the invalid row; the summary and the history.
   await imp.importButton.click();
@@ -60,7 +72,7 @@ test('import a messy file with a rejected row, then undo it', async ({ page, app
   await expect(row).toContainText('Applied');
   await expect(row.getByRole('cell').nth(3)).toHaveText('3');
   await expectAccessible(page);
-  await page.screenshot({ path: 'test-results/import-4-summary.png', fullPage: true });
+  await shoot(page, 'import-4-summary');
 
   // Undo, confirmed in a dialog that names what goes.
   await row.getByRole('button', { name: /^Undo import/ }).click();
@@ -93,7 +105,7 @@ test('a large import can be cancelled and leaves nothing behind', async ({ page,
   // Cancel once rows are going in.
   await expect(imp.progress).toContainText(/[1-9][\d,.\s]* rows\b/);
   await expect(imp.progress).toContainText('rows/s');
-  await page.screenshot({ path: 'test-results/import-5-progress.png' });
+  await shoot(page, 'import-5-progress');
   await expectAccessible(page);
   await imp.cancel.click();
   await expect(imp.stepTitle).toHaveText('Import cancelled');

@@ -112,7 +112,7 @@ export function Facts({ inspection }: { readonly inspection: Inspection }) {
             <dt>Header rows</dt>
             <dd>{headerRowsLabel(inspection.headerRows)}</dd>
           </div>
-          <div>
+          <div className="wide">
             <dt>Dates</dt>
             <dd>{inspection.dateOrder?.reason ?? '—'}</dd>
           </div>
