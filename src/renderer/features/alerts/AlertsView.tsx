@@ -207,6 +207,7 @@ export function AlertsView() {
   if (pages.head.isError) return <ErrorState title="The alerts cannot be shown" message={pages.head.error.message} onRetry={() => void pages.head.refetch()} />;
 
   const waiting = counts.data;
+  const chosenNow = targets();
   const dialogSubject = dialog && dialog.ids.length === 1 ? (pages.at(current)?.id === dialog.ids[0] ? pages.at(current)!.title : null) : null;
 
   return (
@@ -224,9 +225,9 @@ export function AlertsView() {
                     .join(', ')}.`}
           </p>
         </div>
+        <SeverityCounts counts={pages.counts} selected={filter.severities} onToggle={(s) => update({ severities: filter.severities.includes(s) ? filter.severities.filter((x) => x !== s) : [...filter.severities, s] })} />
       </header>
 
-      <SeverityCounts counts={pages.counts} selected={filter.severities} onToggle={(s) => update({ severities: filter.severities.includes(s) ? filter.severities.filter((x) => x !== s) : [...filter.severities, s] })} />
 
       <AlertFilters filter={filter} owners={people.data?.owners ?? []} assignees={people.data?.assignees ?? []} total={total} loading={pages.head.isPending} onChange={update} onClear={() => update(DEFAULT_FILTER)} />
 
@@ -235,7 +236,7 @@ export function AlertsView() {
           {selection.size > 0 ? `${plural(selection.size, 'alert')} selected` : activeAlert ? 'The highlighted alert' : 'No alert chosen'}
         </span>
         {ACTIONS.map((a) => (
-          <button key={a.kind} type="button" onClick={() => start(a.kind)} disabled={total === 0 || act.isPending} aria-keyshortcuts={a.key} title={`${a.label.replace('…', '')} (${a.key})`}>
+          <button key={a.kind} type="button" onClick={() => start(a.kind)} disabled={act.isPending || applicable(a.kind, chosenNow).length === 0} aria-keyshortcuts={a.key} title={`${a.label.replace('…', '')} (${a.key})`}>
             {a.label} <kbd aria-hidden="true">{a.key}</kbd>
           </button>
         ))}
