@@ -35,7 +35,7 @@ test('an account manager opens the review brief, reads it, and saves it as a one
   await page.getByRole('button', { name: 'Save as PDF' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^review-C\d{4}-\d{4}-\d{2}-\d{2}\.pdf$/);
-  const pdf = readFileSync((await file.path())!);
+  const pdf = readFileSync(await file.path());
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
   expect(pages.length).toBeGreaterThanOrEqual(1);
