@@ -1,8 +1,14 @@
+import Database from 'better-sqlite3';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { demoTest as test, expect } from './support/fixtures';
+import { runBuiltCli, startAppServer } from './support/app-server';
 import { expectAccessible } from './support/axe';
 import { AppPage } from './pages/app-page';
 import { PortfolioPage } from './pages/portfolio-page';
 import { SettingsPage } from './pages/settings-page';
+
+// Screenshots for looking at the view in both themes; SCREENSHOT_DIR keeps them out of test-results.
+const shot = (name: string): string => `${process.env['SCREENSHOT_DIR'] ?? 'test-results'}/settings-${name}.png`;
 
 test('change a weight: preview its effect, save, and the portfolio shows the new scores', async ({ page, demo }) => {
   await new AppPage(page).open(demo.url);
@@ -17,7 +23,7 @@ test('change a weight: preview its effect, save, and the portfolio shows the new
   const top = settings.movers.locator('tbody tr').first();
   const name = (await top.getByRole('rowheader').innerText()).trim();
   const after = (await top.locator('td').nth(1).innerText()).trim().split(/\s/)[0]!;
-  await page.screenshot({ path: 'test-results/settings-weights-light.png' });
+  await page.screenshot({ path: shot('weights-light') });
   await expectAccessible(page);
 
   await settings.saveWeights.click();
@@ -55,7 +61,7 @@ test('edit a checklist item and an alert threshold', async ({ page, demo }) => {
   await settings.panel.getByRole('button', { name: 'Save 1 change' }).click();
   await expect(settings.status).toContainText(/Saved: the alerts of \d+ accounts were evaluated again/);
   await expect(silent).toHaveValue('90');
-  await page.screenshot({ path: 'test-results/settings-thresholds-light.png' });
+  await page.screenshot({ path: shot('thresholds-light') });
   await expectAccessible(page);
 });
 
@@ -80,7 +86,7 @@ test('back up now, change something, and restore the backup', async ({ page, dem
   await settings.backups.getByRole('button', { name: /^Restore the backup of/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
   await expect(dialog).toContainText('A backup of the current data is made first');
-  await page.screenshot({ path: 'test-results/settings-restore-light.png' });
+  await page.screenshot({ path: shot('restore-light') });
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Restore' }).click();
   await expect(dialog).toBeHidden();
@@ -100,12 +106,40 @@ test.describe('in the dark theme', () => {
     await settings.open();
     await settings.weight('Service experience').fill('40');
     await expect(settings.preview).toContainText('Biggest movers');
-    await page.screenshot({ path: 'test-results/settings-weights-dark.png' });
+    await page.screenshot({ path: shot('weights-dark') });
     await expectAccessible(page);
     for (const section of ['Alert thresholds', 'Checklist template', 'Company', 'Data and backups'] as const) {
       await settings.section(section);
-      await page.screenshot({ path: `test-results/settings-${section.split(' ')[0]!.toLowerCase()}-dark.png` });
+      await page.screenshot({ path: shot(`${section.split(' ')[0]!.toLowerCase()}-dark`) });
       await expectAccessible(page);
     }
   });
+});
+
+test('a damaged data file fills the window with the way back: the newest good backup', async ({ page }) => {
+  const app = await startAppServer(async (dbPath) => {
+    for (const args of [['demo', '--db', dbPath], ['backup', '--db', dbPath]]) {
+      const result = await runBuiltCli(...args);
+      if (result.code !== 0) throw new Error(`${args[0]} failed: ${result.stderr}`);
+    }
+    // Noise over the accounts table's first page: the file opens, SQLite's quick check fails.
+    const db = new Database(dbPath, { readonly: true });
+    const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'accounts'").pluck().get() as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.close();
+    const fd = openSync(dbPath, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
+    closeSync(fd);
+  });
+  try {
+    await new AppPage(page).open(app.url);
+    await expect(page.getByRole('heading', { name: 'Your data file is damaged' })).toBeVisible();
+    await page.screenshot({ path: shot('damaged-light') });
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Restore the newest good backup' }).click();
+    await expect(page.getByRole('table', { name: 'Accounts' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Portfolio', exact: true })).toBeVisible();
+  } finally {
+    await app.stop();
+  }
 });

@@ -136,7 +136,7 @@ function TemplateEditor({ data, save }: { readonly data: TemplateData; readonly 
         Add a group
       </button>
 
-      <div className="settings-actions">
+      <div className="settings-actions sticky-actions">
         <label className="field note-field">
           What changed (kept with the version)
           <input value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Downtime question reworded" />
