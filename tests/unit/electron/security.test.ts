@@ -272,9 +272,10 @@ describe('the Content-Security-Policy', () => {
 });
 
 describe('nothing remote in the renderer', () => {
-  // Strings in the bundle that look like addresses but are never fetched: XML namespaces, and the
-  // links libraries print in their error messages.
-  const NOT_FETCHED = [/^http:\/\/www\.w3\.org\//, /^https:\/\/react\.dev\/errors\//, /^https:\/\/(redux|redux-toolkit)\.js\.org\/Errors/, /^https:\/\/bit\.ly\/3cXEKWf$/];
+  // Strings in the bundle that look like addresses but are never fetched: XML namespaces, JSON Schema
+  // identifiers, zod's IPv6 check (it parses "http://[address]" with URL), and the links libraries
+  // print in their error messages.
+  const NOT_FETCHED = [/^http:\/\/www\.w3\.org\//, /^https?:\/\/json-schema\.org\/draft[-/][\w/-]+schema#?$/, /^http:\/\/\[\$\{\w+\}\]$/, /^https:\/\/react\.dev\/errors\//, /^https:\/\/(redux|redux-toolkit)\.js\.org\/Errors/, /^https:\/\/bit\.ly\/3cXEKWf$/];
 
   it('the page loads no script, style, font or image from elsewhere', () => {
     const html = readFileSync(join(ROOT, 'src', 'renderer', 'index.html'), 'utf8');
