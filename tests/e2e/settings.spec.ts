@@ -72,6 +72,8 @@ test('back up now, change something, and restore the backup', async ({ page, dem
 
   await settings.section('Data and backups');
   await expect(settings.panel).toContainText(demo.dbPath);
+  await settings.panel.getByRole('button', { name: 'Recompute' }).click();
+  await expect(settings.status).toContainText(/Recomputed: \d+ accounts scored/);
   await settings.panel.getByRole('button', { name: 'Back up now' }).click();
   await expect(settings.status).toContainText('Backed up');
   await expect(settings.backups.locator('tbody tr')).toHaveCount(1);

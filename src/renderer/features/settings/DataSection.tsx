@@ -18,6 +18,7 @@ export function DataSection({ dataFile, folder, keep, backups }: { readonly data
   const create = useApiMutation('backups/create');
   const restore = useApiMutation('backups/restore');
   const saveKeep = useApiMutation('settings/save');
+  const recompute = useApiMutation('engine/recompute');
   const [keepDraft, setKeepDraft] = useState(String(keep));
   const [confirming, setConfirming] = useState<BackupItem | null>(null);
   const [status, setStatus] = useState<string | null>(null);
@@ -90,6 +91,29 @@ export function DataSection({ dataFile, folder, keep, backups }: { readonly data
             status
           )}
         </span>
+      </div>
+
+      <div className="recompute-row">
+        <button
+          type="button"
+          onClick={() => {
+            setStatus(null);
+            recompute.mutate({}, { onSuccess: (r) => setStatus(`Recomputed: ${plural(r.accounts, 'account')} scored, ${plural(r.alertsChanged, 'alert change')}.`) });
+          }}
+          disabled={recompute.isPending}
+          aria-busy={recompute.isPending}
+          aria-describedby="recompute-help"
+        >
+          {recompute.isPending ? 'Recomputing…' : 'Recompute'}
+        </button>
+        <span id="recompute-help" className="muted-text">
+          Scores every account and evaluates every alert again (it happens by itself after imports and changes here).
+        </span>
+        {recompute.isError && (
+          <span role="alert" className="error">
+            {recompute.error.message}
+          </span>
+        )}
       </div>
 
       {backups.length === 0 ? (
