@@ -6,7 +6,7 @@ import { currentTemplate, saveTemplate } from '../checklist-templates';
 import { templateVersions } from '../../db/repositories/checklist';
 import { recomputeAll, type RecomputeResult } from '../recompute';
 import { loadSettings, saveSettings } from '../settings';
-import { loadProfiles, previewProfileWeights, saveProfileWeights, segmentProfiles, SettingsError } from '../engine-settings';
+import { loadEngineSettings, loadProfiles, previewProfileWeights, saveProfileWeights, segmentProfiles, SettingsError } from '../engine-settings';
 import { DEFAULT_WEIGHTS } from '../../domain/scoring/profile';
 import { DEFAULT_THRESHOLDS } from '../../domain/alerts/thresholds';
 import { loadAlertThresholds, saveAlertThresholds } from '../alerts';
@@ -34,9 +34,12 @@ export function settingsHandlers(ctx: AppContext): HandlersOf<typeof settingsCon
       return { version: saved.version };
     },
     'settings/get': () => ({ settings: loadSettings(ctx.db), dataFile: ctx.dataFile, backupFolder: backupFolder(ctx.dataFile) }),
-    'settings/save': (changes) => {
+    'settings/save': async (changes) => {
+      const vendorBefore = loadEngineSettings(ctx.db).ownVendor;
       const settings = saveSettings(ctx.db, changes);
       const removed = changes.keepBackups !== undefined ? pruneBackups(ctx.dataFile, settings.keepBackups) : [];
+      // Scoring tells our machines from competitors' by this name.
+      if (loadEngineSettings(ctx.db).ownVendor !== vendorBefore) await recomputeAll(ctx);
       return { settings, removedBackups: removed.length };
     },
     'weights/get': () => ({ profiles: loadProfiles(ctx.db), defaults: DEFAULT_WEIGHTS, ...segmentProfiles(ctx.db) }),

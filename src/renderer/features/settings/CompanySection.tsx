@@ -18,7 +18,13 @@ export function CompanySection({ settings }: { readonly settings: Settings }) {
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!problem && dirty) save.mutate({ companyName, ownVendorName, defaultDateOrder });
+        // Only what changed: a vendor name saved for the first time changes how machines are counted.
+        if (!problem && dirty)
+          save.mutate({
+            ...(companyName !== settings.companyName ? { companyName } : {}),
+            ...(ownVendorName !== settings.ownVendorName ? { ownVendorName } : {}),
+            ...(defaultDateOrder !== settings.defaultDateOrder ? { defaultDateOrder } : {}),
+          });
       }}
     >
       <h2>Company</h2>
