@@ -54,7 +54,11 @@ export function settingsHandlers(ctx: AppContext): HandlersOf<typeof settingsCon
       return { thresholds, recompute: recomputed(await recomputeAll(ctx)) };
     },
     'backups/list': () => ({ folder: backupFolder(ctx.dataFile), keep: loadSettings(ctx.db).keepBackups, backups: listBackups(ctx.dataFile).map(item) }),
-    'backups/create': () => asUserError(async () => item(await createBackup(ctx, 'manual'))),
+    'backups/create': () =>
+      asUserError(async () => {
+        if (!databaseHealth(ctx).ok) throw new SettingsError('The data file is damaged, and a copy of it would be too. Restore a backup instead.');
+        return item(await createBackup(ctx, 'manual'));
+      }),
     'backups/restore': ({ name }) =>
       asUserError(async () => {
         let outcome;

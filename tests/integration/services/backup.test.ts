@@ -180,6 +180,10 @@ describe('backups', () => {
     expect(health.ok).toBe(false);
     expect(health.problems.length).toBeGreaterThan(0);
     expect(health.backups).toHaveLength(1);
+    // A copy of damaged data is refused: it would become the "newest" backup.
+    const copy = await api.call('backups/create', {});
+    expect(copy.ok).toBe(false);
+    if (!copy.ok) expect(copy.error.message).toContain('damaged');
 
     const restored = await ok(api.call('backups/restore', {}));
     expect(restored.accounts).toBe(3);
@@ -203,6 +207,7 @@ describe('backups', () => {
     const health = await ok(api.call('app/health', {}));
     expect(health).toMatchObject({ ok: false });
     expect(health.problems[0]).toMatch(/not a readable database/);
+    expect((await api.call('backups/create', {})).ok).toBe(false);
     await ok(api.call('backups/restore', {}));
     expect(await ok(api.call('app/health', {}))).toMatchObject({ ok: true });
     expect((await ok(api.call('app/info', {}))).accounts).toBe(1);
