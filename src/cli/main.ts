@@ -35,10 +35,10 @@ usage: account-health COMMAND [options]
   imports   --db PATH [--json]                the import history
   undo      --db PATH --import ID             take one import back out, whole
   serve     --db PATH [--port N] [--as-of D] browser mode: prints http://127.0.0.1:PORT/?token=…
-  backup    --db PATH [--out FILE]            a consistent copy of the database, into FILE or the backups
-                                              folder beside it (which keeps the newest 10, or as set)
-  restore   --db PATH --from FILE             put a backup in place of the database, after checking it; the
-                                              data it replaces is backed up first
+  backup    --db PATH [--out FILE]            a consistent copy of the database, into FILE or the
+                                              backups folder beside it (the newest 10 are kept, or as set)
+  restore   --db PATH --from FILE             put a checked backup in place of the database; the data
+                                              it replaces is backed up first
 
 A database that does not exist yet is created. Exit status: 0 success; 2 unusable input (the
 database is left exactly as it was); 1 anything else.`;
