@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { backupBeforeImport } from './backup';
 import type { AppContext } from './context';
 import type { ImportJobFile, ImportJobStatus } from '../shared/api/imports';
 import type { MappingSpec } from '../shared/import-types';
@@ -58,11 +59,15 @@ function jobsOf(ctx: AppContext): Map<string, Job> {
 
 const isActive = (job: Job): boolean => job.state === 'running' || job.state === 'cancelling' || job.state === 'recomputing';
 
-export function startImportJob(ctx: AppContext, request: StartJobRequest): { jobId: string } {
-  const jobs = jobsOf(ctx);
-  for (const [id, job] of jobs) if (job.finished !== null && performance.now() - job.finished > KEEP_FINISHED_MS) jobs.delete(id);
+function refuseWhileBusy(jobs: Map<string, Job>): void {
   const busy = [...jobs.values()].find(isActive);
   if (busy) throw new ImportJobError(`An ${busy.mode === 'preview' ? 'import preview' : 'import'} is already running; wait for it or cancel it first.`);
+}
+
+export async function startImportJob(ctx: AppContext, request: StartJobRequest): Promise<{ jobId: string }> {
+  const jobs = jobsOf(ctx);
+  for (const [id, job] of jobs) if (job.finished !== null && performance.now() - job.finished > KEEP_FINISHED_MS) jobs.delete(id);
+  refuseWhileBusy(jobs);
 
   const dir = stagingDir(ctx.dataFile);
   const staged = request.files.map((f) => {
@@ -73,6 +78,11 @@ export function startImportJob(ctx: AppContext, request: StartJobRequest): { job
       throw error;
     }
   });
+  // The data as it was before this import, kept beside the database (a preview changes nothing).
+  if (request.mode === 'import') {
+    await backupBeforeImport(ctx);
+    refuseWhileBusy(jobs);
+  }
   const settings = loadSettings(ctx.db);
   const run: ImportRunJob = {
     dataFile: ctx.dataFile,

@@ -7,6 +7,7 @@ import { testApp } from '../../support/context';
 import { count, dumpDatabase } from '../../support/db-state';
 import { stageStream, stagingDir, sanitiseName, StagingError } from '../../../src/services/staging';
 import { startServer } from '../../../src/server/server';
+import { listBackups } from '../../../src/services/backup';
 import type { ApiClient, Result } from '../../../src/shared/api';
 import type { AppContext } from '../../../src/services/context';
 
@@ -174,6 +175,21 @@ describe('import jobs', () => {
     await call(api, 'imports/undo', { importId: record!.importId });
     expect(count(ctx.db, 'work_orders')).toBe(0);
     expect(before['work_orders']).toEqual([]);
+  });
+
+  it('backs the database up before an import into data it already holds, never before a preview', async () => {
+    const { ctx, api } = app();
+    const first = await call(api, 'imports/start', { mode: 'import', skipInvalid: true, files: [{ stagedId: await stage(ctx, 'a.csv', MESSY) }] });
+    await waitEnd(api, first.jobId);
+    // The first import went into an empty database: nothing to keep.
+    expect(listBackups(ctx.dataFile)).toHaveLength(0);
+    const again = await stage(ctx, 'b.csv', MESSY);
+    const preview = await call(api, 'imports/start', { mode: 'preview', skipInvalid: true, files: [{ stagedId: again }] });
+    await waitEnd(api, preview.jobId);
+    expect(listBackups(ctx.dataFile)).toHaveLength(0);
+    const second = await call(api, 'imports/start', { mode: 'import', skipInvalid: true, files: [{ stagedId: again }] });
+    await waitEnd(api, second.jobId);
+    expect(listBackups(ctx.dataFile)).toMatchObject([{ reason: 'before-import' }]);
   });
 
   it('all or nothing: one invalid row refuses the file with its row, column and value, and writes nothing', async () => {
