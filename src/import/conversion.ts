@@ -29,7 +29,9 @@ export function convertBatch(converter: RowConverter, batch: RecordBatch, from: 
     const row = batch.rowNumbers[i]!;
     const cells = batch.rows[i]!;
     if (malformed !== undefined && malformed.size > 0 && malformed.has(row)) {
-      problems.push({ index: values.length, problems: [{ row, column: '', value: cells.join(delimiter), reason: 'a quote inside a quoted value is not doubled ("")' }] });
+      // The stray quote is left in the value it broke: that is the column to name.
+      const column = Math.max(0, cells.findIndex((cell) => cell.includes('"')));
+      problems.push({ index: values.length, problems: [{ row, column: converter.columnLabel(column), value: cells.join(delimiter), reason: 'a quote inside a quoted value is not doubled ("")' }] });
       rowNumbers.push(row);
       values.push(null);
       continue;

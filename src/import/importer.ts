@@ -326,8 +326,9 @@ async function openCsv(path: string, file: string, spec: MappingSpec, learned: L
     while (first.length < 4) {
       const next = await records.next();
       if (next.done) break;
-      first.push(...next.value.rows);
-      firstRows.push(...next.value.rowNumbers);
+      // One by one: a batch can hold more records than a spread has room for on the stack.
+      for (const row of next.value.rows) first.push(row);
+      for (const row of next.value.rowNumbers) firstRows.push(row);
     }
   } finally {
     await records.return(undefined);

@@ -91,6 +91,11 @@ export class RowConverter {
     };
   }
 
+  /** What a column of the file is called in messages: the header a field reads it by, else its number. */
+  columnLabel(column: number): string {
+    return this.fields.find((f) => f.column === column)?.header ?? `column ${column + 1}`;
+  }
+
   /** Checks the constants once, before any row, so a bad --set fails the file at once. */
   checkConstants(): RejectedRow[] {
     const problems: RejectedRow[] = [];
