@@ -4,7 +4,7 @@ import { BAND_LABEL } from '../../../shared/scoring-types';
 import { useApiQuery } from '../../api/queries';
 import { useAppState, viewState } from '../../components/AppState';
 import { ErrorState } from '../../components/States';
-import { daysFrom, formatChange, formatDay, formatScore, plural } from '../../components/format';
+import { daysFrom, formatDay, formatScore, plural } from '../../components/format';
 import { ACCOUNT_TABS, paths, type AccountTab } from '../../app/paths';
 import { ScorePanel } from './ScorePanel';
 import { OverviewTab } from './OverviewTab';

@@ -82,7 +82,7 @@ function RecList({ recs, view, focus, onAct }: { readonly recs: RecommendationIt
               The machine broke down on {formatDay(r.failure.on)} (<Link href={paths.account(accountId, 'service', r.failure.workOrderId)}>{r.failure.workOrderId}</Link>) while this was open.
             </p>
           )}
-          {r.reminders.length > 0 && <p className="muted-text">Reminded {r.reminders.map((x) => formatDay(x.on)).join(', ')}</p>}
+          {r.reminders.length > 0 && <p className="muted-text">{remindedLine(r.reminders.map((x) => x.on))}</p>}
           <div className="rec-actions">
             {r.status === 'open' ? (
               <>
@@ -144,4 +144,13 @@ function LogDialog({ acting, onClose, asOf }: { readonly acting: { rec: Recommen
       </label>
     </Dialog>
   );
+}
+
+/** "Reminded 3 times: 1 Jun, 4 Jun and 30 Oct 2026"; a long run shows its count and the latest three. */
+function remindedLine(days: readonly string[]): string {
+  const sorted = [...days].sort();
+  if (sorted.length === 1) return `Reminded once, on ${formatDay(sorted[0])}`;
+  const latest = sorted.slice(-3).map(formatDay);
+  const listed = latest.length > 1 ? `${latest.slice(0, -1).join(', ')} and ${latest.at(-1)!}` : latest[0]!;
+  return sorted.length > 3 ? `Reminded ${sorted.length} times, most recently ${listed}` : `Reminded ${sorted.length} times: ${listed}`;
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AccountView } from '../../../shared/account-types';
 import { useApiMutation } from '../../api/queries';
 import { LoyaltyScore, SatisfactionScore } from '../../components/Band';
@@ -115,6 +115,7 @@ function TrendChart({ view }: { readonly view: AccountView }) {
     described.length >= 2
       ? `Loyalty from ${formatScore(described[0]!.loyalty)} on ${formatDay(described[0]!.day)} to ${formatScore(described.at(-1)!.loyalty)} on ${formatDay(described.at(-1)!.day)}`
       : 'Not enough kept scores for a trend yet';
+  const { domain, ticks } = scoreScale(data.flatMap((d) => [d.loyalty, d.satisfaction]));
   return (
     <figure className="card trend-card" aria-labelledby="trend-title">
       <figcaption id="trend-title" className="card-title">
@@ -125,7 +126,10 @@ function TrendChart({ view }: { readonly view: AccountView }) {
           <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: -20 }}>
             <CartesianGrid stroke="var(--border)" vertical={false} />
             <XAxis dataKey="day" tickFormatter={(d: string) => formatShortDay(d)} tick={{ fill: 'var(--text-2)', fontSize: 11 }} minTickGap={24} />
-            <YAxis domain={[0, 100]} ticks={[0, 40, 60, 75, 100]} tick={{ fill: 'var(--text-2)', fontSize: 11 }} />
+            <YAxis domain={domain} ticks={ticks} tick={{ fill: 'var(--text-2)', fontSize: 11 }} />
+            {[40, 60, 75].filter((b) => b > domain[0] && b < domain[1]).map((b) => (
+              <ReferenceLine key={b} y={b} stroke="var(--border)" strokeDasharray="2 4" />
+            ))}
             <Tooltip labelFormatter={(d) => (typeof d === 'string' ? formatDay(d) : '')} formatter={(v, name) => [formatScore(v as number | null), String(name)]} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }} />
             <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
             <Line type="monotone" dataKey="loyalty" name="Loyalty" stroke="var(--accent)" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
@@ -135,4 +139,24 @@ function TrendChart({ view }: { readonly view: AccountView }) {
       </div>
     </figure>
   );
+}
+
+/**
+ * A vertical scale fitted to the scores shown (at least 20 points tall, within 0–100), so a move of
+ * a few points is visible; the band thresholds inside it are the ticks.
+ */
+function scoreScale(values: ReadonlyArray<number | null>): { domain: [number, number]; ticks: number[] } {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length === 0) return { domain: [0, 100], ticks: [0, 40, 60, 75, 100] };
+  let low = Math.floor((Math.min(...present) - 5) / 5) * 5;
+  let high = Math.ceil((Math.max(...present) + 5) / 5) * 5;
+  if (high - low < 20) {
+    const middle = (low + high) / 2;
+    low = Math.round(middle - 10);
+    high = Math.round(middle + 10);
+  }
+  low = Math.max(0, low);
+  high = Math.min(100, high);
+  const ticks = [...new Set([low, ...[40, 60, 75].filter((b) => b > low && b < high), high])];
+  return { domain: [low, high], ticks };
 }
