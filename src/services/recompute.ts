@@ -40,10 +40,10 @@ export function today(ctx: AppContext): string {
   return ctx.now().toISOString().slice(0, 10);
 }
 
-function inputFor(ctx: AppContext, asOf: string, history: boolean): RecomputeInput {
+function inputFor(ctx: AppContext, asOf: string, history: boolean, accountIds?: ReadonlySet<string>): RecomputeInput {
   const thresholds = loadAlertThresholds(ctx.db);
   const historyDays = history
-    ? new Map([...snapshotDays(ctx.db, addDays(asOf, -HISTORY_STEPS.at(-1)! - 7), addDays(asOf, -1))].map(([id, days]) => [id, [...days]]))
+    ? new Map([...snapshotDays(ctx.db, addDays(asOf, -HISTORY_STEPS.at(-1)! - 7), addDays(asOf, -1), accountIds)].map(([id, days]) => [id, [...days]]))
     : null;
   return { asOf, settings: loadEngineSettings(ctx.db), template: currentTemplate(ctx.db, ctx.now()).template, thresholds, historyDays };
 }
@@ -74,7 +74,7 @@ function writeResults(ctx: AppContext, results: Iterable<AccountResult>, started
 /** Rescores the accounts given (after an import or an action on them), in this thread, in one transaction. */
 export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<string>, options: RecomputeOptions = {}): RecomputeResult {
   const started = performance.now();
-  const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
+  const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false, accountIds);
   function* evidence(): Generator<AccountEvidence> {
     for (const id of [...accountIds].sort()) {
       const found = loadAccountEvidence(ctx.db, id);

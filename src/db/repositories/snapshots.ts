@@ -43,13 +43,20 @@ export function accountHistory(db: Db, accountId: string, from: string, to: stri
 }
 
 /** The days each account already has a snapshot for, within a range (to fill only what is missing). */
-export function snapshotDays(db: Db, from: string, to: string): Map<string, Set<string>> {
+export function snapshotDays(db: Db, from: string, to: string, accountIds?: ReadonlySet<string>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const [account, day] of db.prepare('SELECT account_id, as_of FROM score_snapshots WHERE as_of BETWEEN ? AND ?').raw().iterate(from, to) as Iterable<[string, string]>) {
+  const add = (account: string, day: string): void => {
     const set = out.get(account);
     if (set) set.add(day);
     else out.set(account, new Set([day]));
+  };
+  if (accountIds) {
+    // A few accounts: one seek each on the (account_id, as_of) key, not a scan of the whole portfolio's history.
+    const select = db.prepare('SELECT as_of FROM score_snapshots WHERE account_id = ? AND as_of BETWEEN ? AND ?').pluck();
+    for (const account of accountIds) for (const day of select.iterate(account, from, to) as Iterable<string>) add(account, day);
+    return out;
   }
+  for (const [account, day] of db.prepare('SELECT account_id, as_of FROM score_snapshots WHERE as_of BETWEEN ? AND ?').raw().iterate(from, to) as Iterable<[string, string]>) add(account, day);
   return out;
 }
 
