@@ -58,6 +58,8 @@ export async function measureUi(db: string, asOf: string, log: (line: string) =>
         const frames: number[] = [];
         let last = performance.now();
         const rows = new Set<string>();
+        // (No helper functions in here: the page gets this code as written, without the bundler's helpers.)
+        for (const row of box.querySelectorAll('tbody tr[data-account-id]')) rows.add(row.getAttribute('data-account-id')!);
         while (box.scrollTop + box.clientHeight < box.scrollHeight - 1) {
           box.scrollTop += box.clientHeight;
           await new Promise<void>((done) => requestAnimationFrame(() => done()));
@@ -66,9 +68,10 @@ export async function measureUi(db: string, asOf: string, log: (line: string) =>
           last = now;
           for (const row of box.querySelectorAll('tbody tr[data-account-id]')) rows.add(row.getAttribute('data-account-id')!);
         }
-        return { longest: Math.max(...frames), frames: frames.length, rows: rows.size };
+        return { longest: Math.max(...frames), frames: frames.length, rows: rows.size, all: frames.map((f) => Math.round(f)) };
       });
       log(`  scrolled ${scroll.rows} rows in ${scroll.frames} frames, longest ${scroll.longest.toFixed(1)} ms`);
+      if (process.env['BENCH_FRAMES']) log(`  frames: ${scroll.all.join(' ')}`);
       return {
         portfolio_ready_ms: Math.round(median(ready)),
         account_open_ms: Math.round(median(opens)),

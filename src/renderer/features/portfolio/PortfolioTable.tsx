@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { Link, useLocation } from 'wouter';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useLocation } from 'wouter';
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
@@ -119,10 +119,14 @@ export const COLUMNS: ColumnDef<PortfolioRow>[] = [
   },
 ];
 
-/** One row's link is in the tab order at a time (the active one); arrows move it. */
+/**
+ * One row's link is in the tab order at a time (the active one); arrows move it. A plain anchor to
+ * the hash route: the router follows the hash, and a screenful of rows mounts without a router
+ * subscription each while scrolling.
+ */
 function AccountLink({ row, focusable }: { readonly row: PortfolioRow; readonly focusable: boolean }) {
   return (
-    <Link href={paths.account(row.accountId)} className="row-link" tabIndex={focusable ? 0 : -1} data-account-link={row.accountId}>
+    <a href={`#${paths.account(row.accountId)}`} className="row-link" tabIndex={focusable ? 0 : -1} data-account-link={row.accountId}>
       <span className="ellipsis" title={row.name}>
         {row.name}
       </span>
@@ -131,7 +135,7 @@ function AccountLink({ row, focusable }: { readonly row: PortfolioRow; readonly 
           incomplete
         </span>
       )}
-    </Link>
+    </a>
   );
 }
 
@@ -168,7 +172,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
   }, [shown, onVisibleOrder]);
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
   const found = activeId === undefined ? -1 : shown.findIndex((r) => r.id === activeId);
   const active = found < 0 ? 0 : found;
   const [, navigate] = useLocation();
@@ -255,7 +259,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
           )}
           {items.map((item) => {
             const row = shown[item.index]!;
-            return <TableRow key={row.id} row={row} index={item.index} active={item.index === active} onFocus={() => setActiveId(row.id)} />;
+            return <TableRow key={row.id} row={row} index={item.index} active={item.index === active} onActivate={setActiveId} />;
           })}
           {after > 0 && (
             <tr aria-hidden="true" className="spacer">
@@ -268,14 +272,15 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
   );
 }
 
-function TableRow({ row, index, active, onFocus }: { readonly row: Row<PortfolioRow>; readonly index: number; readonly active: boolean; readonly onFocus: () => void }) {
+/** Rows that stay in view while scrolling are not rendered again. */
+const TableRow = memo(function TableRow({ row, index, active, onActivate }: { readonly row: Row<PortfolioRow>; readonly index: number; readonly active: boolean; readonly onActivate: (id: string) => void }) {
   return (
     <tr
       data-row-index={index}
       data-account-id={row.original.accountId}
       aria-rowindex={index + 2}
       className={active ? 'active-row' : undefined}
-      onFocus={onFocus}
+      onFocus={() => onActivate(row.id)}
     >
       {row.getVisibleCells().map((cell) => {
         const meta = cell.column.columnDef.meta;
@@ -292,4 +297,4 @@ function TableRow({ row, index, active, onFocus }: { readonly row: Row<Portfolio
       })}
     </tr>
   );
-}
+});
