@@ -4,27 +4,28 @@ import type { Band } from '../../shared/scoring-types';
 import type { Severity } from '../../shared/kinds';
 import type { PortfolioSort } from '../../shared/api';
 
-interface Row {
-  account_id: string;
-  name: string;
-  segment: string | null;
-  region: string | null;
-  owner: string | null;
-  contract_type: string | null;
-  contract_renewal_date: string | null;
-  annual_value: number | null;
-  placeholder: number;
-  as_of: string | null;
-  loyalty: number | null;
-  band: Band | null;
-  satisfaction: number | null;
-  confidence: number | null;
-  change_30: number | null;
-  top_driver: string | null;
-  trend: string | null;
-  open_alerts: number | null;
-  worst_alert: number | null;
-}
+/** One portfolio row as the query returns it, by position: no object per row from the driver. */
+type Row = [
+  accountId: string,
+  name: string,
+  segment: string | null,
+  region: string | null,
+  owner: string | null,
+  contractType: string | null,
+  renewalDate: string | null,
+  annualValue: number | null,
+  placeholder: number,
+  asOf: string | null,
+  loyalty: number | null,
+  band: Band | null,
+  satisfaction: number | null,
+  confidence: number | null,
+  change30: number | null,
+  topDriver: string | null,
+  trend: string | null,
+  waiting: number | null,
+  worst: number | null,
+];
 
 export interface PortfolioQuery {
   readonly search?: string;
@@ -43,7 +44,7 @@ const ORDER: Record<PortfolioSort, string> = {
   satisfaction: 's.satisfaction IS NULL, s.satisfaction %DIR%',
   change30: 's.change_30 IS NULL, s.change_30 %DIR%',
   renewal: 'a.contract_renewal_date IS NULL, a.contract_renewal_date %DIR%',
-  alerts: 'coalesce(al.n, 0) %DIR%, coalesce(al.worst, -1) %DIR%',
+  alerts: 'coalesce(t.waiting, 0) %DIR%, coalesce(t.worst, -1) %DIR%',
 };
 
 export function countAccounts(db: Db): number {
@@ -64,60 +65,77 @@ export function listPortfolio(db: Db, query: PortfolioQuery = {}): { total: numb
   const total = db.prepare(`SELECT count(*) FROM accounts a ${where}`).pluck().get(search ? { search } : {}) as number;
   const rows = db
     .prepare(
-      `WITH al AS (
-         SELECT account_id, count(*) AS n,
-                max(CASE severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END) AS worst
-         FROM alerts WHERE active = 1 AND (status = 'open' OR status = 'acknowledged') GROUP BY account_id)
-       SELECT a.account_id, a.name, a.segment, a.region, a.owner, a.contract_type, a.contract_renewal_date, a.annual_value, a.placeholder,
+      `SELECT a.account_id, a.name, a.segment, a.region, a.owner, a.contract_type, a.contract_renewal_date, a.annual_value, a.placeholder,
               s.as_of, s.loyalty, s.band, s.satisfaction, s.confidence, s.change_30, s.top_driver, s.trend,
-              al.n AS open_alerts, al.worst AS worst_alert
+              t.waiting AS open_alerts, t.worst AS worst_alert
        FROM accounts a
        LEFT JOIN account_scores s ON s.account_id = a.account_id
-       LEFT JOIN al ON al.account_id = a.account_id
+       LEFT JOIN alert_tallies t ON t.account_id = a.account_id
        ${where}
        ORDER BY ${order}, a.name COLLATE NOCASE, a.account_id
        LIMIT @limit OFFSET @offset`,
     )
+    .raw()
     .all(params) as Row[];
   return { total, accounts: rows.map(toPortfolioRow) };
 }
 
 function toPortfolioRow(r: Row): PortfolioRow {
   return {
-    accountId: r.account_id,
-    name: r.name,
-    segment: r.segment,
-    region: r.region,
-    owner: r.owner,
-    contractType: r.contract_type,
-    renewalDate: r.contract_renewal_date,
-    annualValue: r.annual_value,
-    placeholder: r.placeholder === 1,
-    asOf: r.as_of,
-    loyalty: r.loyalty,
-    band: r.band,
-    satisfaction: r.satisfaction,
-    confidence: r.confidence,
-    change30: r.change_30,
-    topDriver: r.top_driver,
-    trend: sparkline(r.trend),
-    openAlerts: r.open_alerts ?? 0,
-    worstAlert: r.worst_alert === null ? null : SEVERITY_BY_RANK[r.worst_alert]!,
+    accountId: r[0],
+    name: r[1],
+    segment: r[2],
+    region: r[3],
+    owner: r[4],
+    contractType: r[5] as PortfolioRow['contractType'],
+    renewalDate: r[6],
+    annualValue: r[7],
+    placeholder: r[8] === 1,
+    asOf: r[9],
+    loyalty: r[10],
+    band: r[11],
+    satisfaction: r[12],
+    confidence: r[13],
+    change30: r[14],
+    topDriver: r[15],
+    trend: sparkline(r[16]),
+    openAlerts: r[17] ?? 0,
+    worstAlert: r[18] === null ? null : SEVERITY_BY_RANK[r[18]]!,
   };
 }
 
-/** The stored weekly points as the values a sparkline draws (weeks without a score left out). */
-function sparkline(trend: string | null): number[] {
-  if (!trend || trend === '[]') return [];
+/**
+ * The stored weekly points (`[["2026-05-28",55.2],…]`) as the values a sparkline draws, weeks
+ * without a score left out. Read in place: ten thousand rows parsed into pairs would only feed the
+ * garbage collector.
+ */
+export function sparkline(trend: string | null): number[] {
   const out: number[] = [];
-  for (const [, loyalty] of JSON.parse(trend) as Array<[string, number | null]>) if (loyalty !== null) out.push(loyalty);
+  if (!trend) return out;
+  const last = trend.length - 1;
+  for (let end = trend.indexOf(']', 1); end !== -1 && end < last; end = trend.indexOf(']', end + 1)) {
+    const value = trend.slice(trend.lastIndexOf(',', end) + 1, end);
+    if (value !== 'null') out.push(Number(value));
+  }
   return out;
+}
+
+interface AccountRow {
+  account_id: string;
+  name: string;
+  segment: string | null;
+  region: string | null;
+  owner: string | null;
+  contract_type: string | null;
+  contract_renewal_date: string | null;
+  annual_value: number | null;
+  placeholder: number;
 }
 
 export function accountSummary(db: Db, accountId: string): AccountSummary | null {
   const r = db
     .prepare('SELECT account_id, name, segment, region, owner, contract_type, contract_renewal_date, annual_value, placeholder FROM accounts WHERE account_id = ?')
-    .get(accountId) as Pick<Row, 'account_id' | 'name' | 'segment' | 'region' | 'owner' | 'contract_type' | 'contract_renewal_date' | 'annual_value' | 'placeholder'> | undefined;
+    .get(accountId) as AccountRow | undefined;
   if (!r) return null;
   return {
     id: r.account_id,

@@ -110,7 +110,7 @@ describe('0004 current scores', () => {
       snapshot.run('C1', day, loyalty, 'satisfied', 'Late arrivals');
     }
     snapshot.run('C2', '2026-11-23', null, null, null);
-    expect(migrate(db)).toEqual([4]);
+    expect(migrate(db, 4)).toEqual([4]);
     const rows = db.prepare('SELECT account_id, as_of, loyalty, change_30, top_driver, trend FROM account_scores ORDER BY account_id').all();
     expect(rows).toEqual([
       // 30 days before 23 Nov is 24 Oct, kept that day: the change is exact. 1 May is more than six
@@ -123,3 +123,45 @@ describe('0004 current scores', () => {
   });
 });
 
+
+describe('0005 alert tallies', () => {
+  const tally = (db: ReturnType<typeof databaseAt>): unknown[] => db.prepare('SELECT account_id, waiting, worst FROM alert_tallies ORDER BY account_id').raw().all();
+  const insert = (db: ReturnType<typeof databaseAt>, id: string, account: string, severity: string, status = 'open', active = 1): void => {
+    db.prepare(
+      "INSERT INTO alerts (alert_id, rule, account_id, severity, status, active, title, detail, raised_at, updated_at, evaluated_at) VALUES (?, 'silent_account', ?, ?, ?, ?, 't', 'd', '2026-11-01', '2026-11-01', '2026-11-01')",
+    ).run(id, account, severity, status, active);
+  };
+
+  it('counts what already waits on the user per account, and keeps counting as alerts change', () => {
+    const db = databaseAt(4);
+    db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One'), ('C2', 'Two'), ('C3', 'Three')").run();
+    insert(db, 'a1', 'C1', 'high');
+    insert(db, 'a2', 'C1', 'low', 'acknowledged');
+    insert(db, 'a3', 'C1', 'critical', 'snoozed');
+    insert(db, 'a4', 'C2', 'medium', 'open', 0);
+    insert(db, 'a5', 'C2', 'critical', 'dismissed');
+    expect(migrate(db)).toEqual([5]);
+    // Snoozed, dismissed and cleared alerts do not wait on anyone.
+    expect(tally(db)).toEqual([['C1', 2, 2]]);
+
+    insert(db, 'a6', 'C3', 'medium');
+    db.prepare("UPDATE alerts SET status = 'open' WHERE alert_id = 'a3'").run();
+    expect(tally(db)).toEqual([['C1', 3, 3], ['C3', 1, 1]]);
+    db.prepare("UPDATE alerts SET status = 'resolved' WHERE account_id = 'C1'").run();
+    db.prepare("UPDATE alerts SET severity = 'critical', detail = 'worse' WHERE alert_id = 'a6'").run();
+    db.prepare("UPDATE alerts SET active = 1 WHERE alert_id = 'a4'").run();
+    expect(tally(db)).toEqual([['C2', 1, 1], ['C3', 1, 3]]);
+    db.prepare("DELETE FROM alerts WHERE alert_id = 'a6'").run();
+    expect(tally(db)).toEqual([['C2', 1, 1]]);
+    // The tally is always what counting every alert again gives.
+    expect(tally(db)).toEqual(
+      db
+        .prepare(
+          "SELECT account_id, count(*), max(CASE severity WHEN 'critical' THEN 3 WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END) FROM alerts WHERE active = 1 AND (status = 'open' OR status = 'acknowledged') GROUP BY account_id ORDER BY account_id",
+        )
+        .raw()
+        .all(),
+    );
+    db.close();
+  });
+});
