@@ -87,7 +87,7 @@ function toPortfolioRow(r: Row): PortfolioRow {
     segment: r[2],
     region: r[3],
     owner: r[4],
-    contractType: r[5] as PortfolioRow['contractType'],
+    contractType: r[5],
     renewalDate: r[6],
     annualValue: r[7],
     placeholder: r[8] === 1,
