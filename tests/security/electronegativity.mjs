@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Electron security scan: runs Electronegativity on the main process, the preload and the renderer's
-// page, and fails on any finding not accepted, with its reason, in electronegativity-allow.json.
+// page, and fails on any finding not accepted, with its reason, in tests/security/electronegativity-allow.json.
 // (Electronegativity itself exits 0 whatever it finds.)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, mkdirSync, existsSync } from 'node:fs';
@@ -8,11 +8,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
 const cli = join(dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
 const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
-const allow = JSON.parse(readFileSync(join(root, 'electronegativity-allow.json'), 'utf8'));
+const allow = JSON.parse(readFileSync(join(import.meta.dirname, 'electronegativity-allow.json'), 'utf8'));
 
 // What is scanned, as the app ships it: electron/ (main and preload) and the renderer's page.
 const work = mkdtempSync(join(tmpdir(), 'ahc-electronegativity-'));
@@ -33,11 +33,11 @@ try {
   const refused = findings.filter((f) => !accepted(f));
   for (const a of allow) if (!a.reason || a.reason.trim().length < 20) refused.push({ check: a.check, file: a.file, location: '-', sample: 'allow-list entry without a reason', severity: '-' });
   const unused = allow.filter((a) => !findings.some((f) => f.check === a.check && (a.file === '*' || a.file === f.file)));
-  console.log(`Electronegativity (Electron ${electronVersion}): ${findings.length} finding(s), ${findings.length - refused.length} accepted in electronegativity-allow.json.`);
+  console.log(`Electronegativity (Electron ${electronVersion}): ${findings.length} finding(s), ${findings.length - refused.length} accepted in tests/security/electronegativity-allow.json.`);
   for (const a of unused) console.log(`  note: allow-list entry ${a.check} ${a.file} matched nothing: remove it.`);
   if (refused.length > 0) {
     for (const f of refused) console.error(`  ${f.severity} ${f.check} ${f.file}:${f.location} ${f.sample}`);
-    console.error('Fix these, or accept each in electronegativity-allow.json with the reason it is safe.');
+    console.error('Fix these, or accept each in tests/security/electronegativity-allow.json with the reason it is safe.');
     process.exit(1);
   }
 } finally {
