@@ -110,7 +110,7 @@ test('the portfolio answers from the keyboard: sort, move, open; and exports wha
   await portfolio.search.fill('a');
   await expect.poll(() => portfolio.accountCount()).toBeLessThan(everyone);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-  const csv = readFileSync((await download.path())!, 'utf8');
+  const csv = readFileSync((await download.path()), 'utf8');
   const lines = csv.trim().split(/\r?\n/);
   expect(lines[0]).toMatch(/Account/);
   expect(lines.length - 1).toBe(await portfolio.accountCount());
