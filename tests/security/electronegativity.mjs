@@ -22,13 +22,26 @@ try {
   mkdirSync(join(input, 'renderer'), { recursive: true });
   cpSync(join(root, 'src', 'renderer', 'index.html'), join(input, 'renderer', 'index.html'));
   const csv = join(work, 'findings.csv');
-  const run = spawnSync(process.execPath, [cli, '-i', input, '-o', csv, '-r', '-v', 'false', '-e', electronVersion], { encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
-  if (run.status !== 0 || !existsSync(csv)) {
-    console.error(run.stdout, run.stderr);
-    console.error('Electronegativity did not run.');
+  // The tool sometimes writes its CSV with one line's start overwritten (its writes race); such a
+  // report is read again from a fresh run rather than trusted.
+  let findings = null;
+  for (let attempt = 1; attempt <= 5 && findings === null; attempt += 1) {
+    rmSync(csv, { force: true });
+    const run = spawnSync(process.execPath, [cli, '-i', input, '-o', csv, '-r', '-v', 'false', '-e', electronVersion], { encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+    if (run.status !== 0 || !existsSync(csv)) {
+      console.error(run.stdout, run.stderr);
+      console.error('Electronegativity did not run.');
+      process.exit(2);
+    }
+    const rows = parseCsv(readFileSync(csv, 'utf8'));
+    if (rows.every((r) => /^[A-Z][A-Z_]+$/.test(r.issue ?? '') && typeof r.filename === 'string' && typeof r.location === 'string')) {
+      findings = rows.map((r) => ({ check: r.issue, file: r.filename.replace(/\\/g, '/'), location: r.location, sample: r.sample, severity: r.severity }));
+    } else console.log(`  Electronegativity wrote a garbled report (run ${attempt}); running it again.`);
+  }
+  if (findings === null) {
+    console.error('Electronegativity wrote a garbled report five times running.');
     process.exit(2);
   }
-  const findings = parseCsv(readFileSync(csv, 'utf8')).map((r) => ({ check: r.issue, file: r.filename.replace(/\\/g, '/'), location: r.location, sample: r.sample, severity: r.severity }));
   const accepted = (f) => allow.find((a) => a.check === f.check && (a.file === '*' || a.file === f.file));
   const refused = findings.filter((f) => !accepted(f));
   for (const a of allow) if (!a.reason || a.reason.trim().length < 20) refused.push({ check: a.check, file: a.file, location: '-', sample: 'allow-list entry without a reason', severity: '-' });
