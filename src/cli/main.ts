@@ -93,6 +93,11 @@ export async function runCli(argv: string[], io: Output = processOutput): Promis
 // Run when executed, not when imported by tests.
 const invoked = process.argv[1] ?? '';
 if (/(^|[\\/])(main\.ts|cli\.js)$/.test(invoked)) {
+  // A reader that stops early (`… | head`) closes the pipe: the command still finishes its work,
+  // and what it would have printed is dropped instead of failing it.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
