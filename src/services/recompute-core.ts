@@ -32,6 +32,23 @@ export interface AccountResult {
 }
 
 /**
+ * What the writer reads of a score: each component's figures and its most costly driver (the
+ * portfolio's "costs most"), not every driver. Ten thousand accounts' full explanations would
+ * otherwise be copied out of the scoring threads and held until the write.
+ */
+export function forWriting(result: AccountResult): AccountResult {
+  const slim = (score: LoyaltyScore): LoyaltyScore => ({
+    ...score,
+    components: score.components.map((c) => {
+      let worst: (typeof c.drivers)[number] | undefined;
+      for (const d of c.drivers) if (d.points < 0 && (!worst || d.points < worst.points)) worst = d;
+      return { ...c, drivers: worst ? [worst] : [] };
+    }),
+  });
+  return { ...result, score: slim(result.score), history: result.history.map(slim) };
+}
+
+/**
  * Scores each account as of the date, fills in missing history, and works out how its alerts
  * change. Reads nothing but what it is given, so it runs the same in a worker thread or in the
  * calling one; the caller writes the results.

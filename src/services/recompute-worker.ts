@@ -3,7 +3,7 @@ import { openDatabase } from '../db/connection';
 import { iterateEvidence, type AccountRange } from '../db/repositories/evidence';
 import { storedAlerts } from '../db/repositories/alerts';
 import { keptLoyalty } from '../db/repositories/snapshots';
-import { scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
+import { forWriting, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
 
 // One share of a full recompute: scores a range of accounts on its own read-only connection and
 // sends the results back in batches; the calling thread writes them.
@@ -25,7 +25,7 @@ port.once('message', (job: RecomputeJob) => {
     try {
       let results: AccountResult[] = [];
       for (const result of scoreAccounts(iterateEvidence(db, job.range), job.input, storedAlerts(db), keptLoyalty(db))) {
-        results.push(result);
+        results.push(forWriting(result));
         if (results.length >= BATCH) {
           port.postMessage({ type: 'results', results } satisfies RecomputeMessage);
           results = [];
