@@ -65,6 +65,15 @@ test('the service director finds the satisfied-but-not-loyal accounts, opens one
   await page.goBack();
   await app.waitReady();
   await expect(page.getByRole('button', { name: /Satisfied but not loyal: \d+/ })).toHaveAttribute('aria-pressed', 'true');
+
+  // From the account's alerts to the inbox, showing that account's alerts only.
+  await page.goForward();
+  await app.waitReady();
+  await page.getByRole('link', { name: /^Alerts and notes/ }).click();
+  await app.waitReady();
+  await page.getByRole('link', { name: "This account's alerts in the inbox" }).click();
+  await app.waitReady();
+  await expect(page.getByRole('button', { name: `Show every account, not only ${name}` })).toBeVisible();
 });
 
 test('the portfolio answers from the keyboard: sort, move, open; and exports what it shows', async ({ page, demo }) => {

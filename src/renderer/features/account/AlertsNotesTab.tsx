@@ -3,6 +3,8 @@ import { Link } from 'wouter';
 import type { AccountView } from '../../../shared/account-types';
 import { useApiMutation } from '../../api/queries';
 import { paths, refPath } from '../../app/paths';
+import { recall, remember } from '../../app/persistent-state';
+import { DEFAULT_FILTER, type AlertsFilter } from '../alerts/labels';
 import { formatDay, formatDayTime } from '../../components/format';
 
 const RULE_LABEL: Record<string, string> = {
@@ -50,7 +52,12 @@ export function AlertsNotesTab({ view }: { readonly view: AccountView }) {
             ))}
           </ul>
         )}
-        <Link href={paths.alerts}>Open the alerts inbox</Link>
+        <Link
+          href={paths.alerts}
+          onClick={() => remember<AlertsFilter>('alerts.filter', { ...recall<AlertsFilter>('alerts.filter', DEFAULT_FILTER), accountId: view.account.id, accountName: view.account.name })}
+        >
+          This account's alerts in the inbox
+        </Link>
       </section>
       <section aria-labelledby="account-notes">
         <h2 id="account-notes">Notes</h2>
