@@ -24,14 +24,10 @@ function electronBuildOfSqlite(): boolean {
 }
 
 const binary = electronBinary();
-const reason = !binary
-  ? 'the Electron binary is absent (it is downloaded by the first `npm start`, which needs internet access)'
-  : !electronBuildOfSqlite()
-    ? 'better-sqlite3 is not built for Electron yet (`npm start` builds it)'
-    : '';
 
 test.describe('the Electron app', () => {
-  test.skip(reason !== '', reason);
+  test.skip(!binary, 'the Electron binary is absent (it is downloaded by the first `npm start`, which needs internet access)');
+  test.skip(!electronBuildOfSqlite(), 'better-sqlite3 is not built for Electron yet (`npm start` builds it)');
 
   test('opens a secure window that lists accounts through IPC', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ahc-electron-'));
