@@ -1,6 +1,8 @@
 // Calendar arithmetic on whole days and minutes since 1970-01-01 (UTC, no time zones), so every
 // date in the demo is an offset from the as-of date and shifting it shifts everything alike.
 
+import { civilDate, epochDay } from '../domain/dates';
+
 export const MINUTES_PER_DAY = 1440;
 const WORKDAY_START = 8 * 60;
 const WORKDAY_END = 18 * 60;
@@ -10,31 +12,9 @@ export function parseDay(date: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new Error(`"${date}" is not a YYYY-MM-DD date`);
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const days = daysFromCivil(year, month, day);
+  const days = epochDay(year, month, day);
   if (formatDay(days) !== date) throw new Error(`"${date}" is not a calendar date`);
   return days;
-}
-
-// Howard Hinnant's algorithms: exact for the proleptic Gregorian calendar.
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-function civilFromDays(days: number): [number, number, number] {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
@@ -46,7 +26,7 @@ const timeTexts: string[] = Array.from({ length: MINUTES_PER_DAY }, (_, m) => `T
 export function formatDay(days: number): string {
   let text = dayTexts.get(days);
   if (text === undefined) {
-    const [year, month, day] = civilFromDays(days);
+    const [year, month, day] = civilDate(days);
     text = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
     dayTexts.set(days, text);
   }

@@ -9,7 +9,7 @@ const digits = (s: string, from: number, count: number): number => {
 };
 
 /** Days since 1970-01-01 of a civil date (proleptic Gregorian): arithmetic, no Date object. */
-function epochDay(y: number, m: number, d: number): number {
+export function epochDay(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -33,8 +33,8 @@ export function daysBetween(a: string, b: string): number {
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-/** The civil date YYYY-MM-DD of a day count since 1970-01-01: the inverse of epochDay, no Date object. */
-function civilDay(z: number): string {
+/** The civil date [year, month, day] of a day count since 1970-01-01: the inverse of epochDay. */
+export function civilDate(z: number): [year: number, month: number, day: number] {
   const shifted = z + 719468;
   const era = Math.floor(shifted / 146097);
   const doe = shifted - era * 146097;
@@ -43,7 +43,12 @@ function civilDay(z: number): string {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** YYYY-MM-DD of a day count since 1970-01-01, no Date object. */
+function civilDay(z: number): string {
+  const [y, m, d] = civilDate(z);
   return `${y < 1000 ? String(y).padStart(4, '0') : y}-${pad2(m)}-${pad2(d)}`;
 }
 
