@@ -50,17 +50,7 @@ export type SeverityCounts = z.output<typeof SeverityCountsSchema>;
 
 export const alertsContract = {
   'alerts/list': {
-    args: z
-      .object({
-        rules: z.array(z.enum(ALERT_RULE_NAMES)).max(20).optional(),
-        severities: z.array(z.enum(SEVERITY_NAMES)).max(10).optional(),
-        statuses: z.array(z.enum(ALERT_STATUS_NAMES)).max(10).optional(),
-        owner: text(200).optional(),
-        accountId: id.optional(),
-        assignee: text(200).optional(),
-        includeCleared: z.boolean().optional(),
-      })
-      .strict(),
+    args: InboxFilterSchema.extend({ includeCleared: z.boolean().optional() }).strict(),
     result: z.array(AlertSchema),
   },
   'alerts/act': {
