@@ -16,13 +16,29 @@ function read<T>(key: string, initial: T): T {
   return initial;
 }
 
+// Storage is written once shortly after a burst of changes (a scroll sends one per frame), and
+// before the page goes away; memory answers in between.
+const unsaved = new Set<string>();
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+function flush(): void {
+  flushTimer = undefined;
+  for (const key of unsaved) {
+    try {
+      sessionStorage.setItem(`ahc.view.${key}`, JSON.stringify(memory.get(key)));
+    } catch {
+      // A full or unavailable storage only loses the convenience.
+    }
+  }
+  unsaved.clear();
+}
+
+if (typeof window !== 'undefined') window.addEventListener('pagehide', flush);
+
 export function remember<T>(key: string, value: T): void {
   memory.set(key, value);
-  try {
-    sessionStorage.setItem(`ahc.view.${key}`, JSON.stringify(value));
-  } catch {
-    // A full or unavailable storage only loses the convenience.
-  }
+  unsaved.add(key);
+  flushTimer ??= setTimeout(flush, 250);
 }
 
 export function recall<T>(key: string, initial: T): T {
