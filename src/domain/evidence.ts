@@ -37,7 +37,6 @@ export interface WorkOrderFacts {
   readonly fixedFirstTime: boolean | null;
   readonly partsMissing: boolean | null;
   readonly technician: string | null;
-  readonly laborHours: number | null;
   readonly billedAmount: number | null;
   readonly followUpAt: string | null;
   readonly customerSigned: boolean | null;

@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
 import { iterateEvidence, type AccountRange } from '../db/repositories/evidence';
-import { storedAlerts } from '../db/repositories/alerts';
+import { storedAlertsInOrder } from '../db/repositories/alerts';
 import { keptLoyalty } from '../db/repositories/snapshots';
 import { forWriting, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
 
@@ -22,9 +22,10 @@ const port = parentPort!;
 port.once('message', (job: RecomputeJob) => {
   try {
     const db = openDatabase(job.dataFile, { readonly: true, mmap: true });
+    const alerts = storedAlertsInOrder(db, job.range);
     try {
       let results: AccountResult[] = [];
-      for (const result of scoreAccounts(iterateEvidence(db, job.range), job.input, storedAlerts(db), keptLoyalty(db))) {
+      for (const result of scoreAccounts(iterateEvidence(db, job.range), job.input, alerts, keptLoyalty(db))) {
         results.push(forWriting(result));
         if (results.length >= BATCH) {
           port.postMessage({ type: 'results', results } satisfies RecomputeMessage);
@@ -34,6 +35,7 @@ port.once('message', (job: RecomputeJob) => {
       if (results.length > 0) port.postMessage({ type: 'results', results } satisfies RecomputeMessage);
       port.postMessage({ type: 'done' } satisfies RecomputeMessage);
     } finally {
+      alerts.close();
       db.close();
     }
   } catch (error) {

@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { iterateEvidence, loadAccountEvidence, type AccountRange } from '../db/repositories/evidence';
 import { currentScoreWriter, keptLoyalty, snapshotDays, snapshotWriter } from '../db/repositories/snapshots';
-import { alertWriter, storedAlerts } from '../db/repositories/alerts';
+import { alertWriter, storedAlerts, storedAlertsInOrder } from '../db/repositories/alerts';
 import { scoreAccount, type ScoredAccount } from '../domain/scoring/loyalty';
 import { addDays } from '../domain/dates';
 import type { AccountEvidence } from '../domain/evidence';
@@ -105,9 +105,11 @@ export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = 
 /** All accounts scored here, their evidence streamed from a read-only connection (a connection that is iterating cannot write). */
 function* inThisThread(ctx: AppContext, input: RecomputeInput): Generator<AccountResult> {
   const reader = ctx.openReader();
+  const alerts = storedAlertsInOrder(reader);
   try {
-    yield* scoreAccounts(iterateEvidence(reader), input, storedAlerts(ctx.db), keptLoyalty(ctx.db));
+    yield* scoreAccounts(iterateEvidence(reader), input, alerts, keptLoyalty(ctx.db));
   } finally {
+    alerts.close();
     reader.close();
   }
 }

@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { FULL, QUICK, portfolioFiles, writeWorkOrders } from './portfolio';
 import { TARGETS, judge, type Figures } from './targets';
 import { formatReport } from './report';
+import { WORK_ORDER_SCORING_COLUMNS } from '../../src/db/migrations/0006-work-orders-for-scoring';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -84,8 +85,14 @@ function fresh(path: string): string {
 
 /**
  * The sqlite3 shell loading the same service file: into a bare table (no keys), and into a table
- * equivalent to ours (the same columns, the work order number unique, the index by account).
+ * equivalent to ours (the same columns, the work order number unique, the index scoring reads).
  */
+/** Our index for scoring, over the columns the file has (the shell's table has only those). */
+function equivalentIndex(header: readonly string[]): string {
+  const columns = ['account_id', 'opened_at', 'work_order_id', ...WORK_ORDER_SCORING_COLUMNS].filter((c) => header.includes(c));
+  return `CREATE INDEX work_orders_for_scoring ON work_orders (${columns.join(', ')});`;
+}
+
 function sqliteShell(file: string, rows: number): { bare: number; equivalent: number; version: string } | null {
   try {
     execFileSync('sqlite3', ['-version'], { stdio: 'ignore' });
@@ -107,7 +114,7 @@ function sqliteShell(file: string, rows: number): { bare: number; equivalent: nu
   const bare = load('bare', `CREATE TABLE work_orders (${columns});`);
   const equivalent = load(
     'equivalent',
-    `CREATE TABLE work_orders (${columns.replace('"work_order_id" TEXT', '"work_order_id" TEXT PRIMARY KEY')});\nCREATE INDEX work_orders_by_account ON work_orders (account_id, opened_at);`,
+    `CREATE TABLE work_orders (${columns.replace('"work_order_id" TEXT', '"work_order_id" TEXT PRIMARY KEY')});\n${equivalentIndex(header)}`,
   );
   return { bare, equivalent, version: execFileSync('sqlite3', ['-version']).toString().split(' ')[0]! };
 }

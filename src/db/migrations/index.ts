@@ -4,6 +4,7 @@ import { m0002EngineState } from './0002-engine-state';
 import { m0003FasterChecks } from './0003-faster-checks';
 import { m0004CurrentScores } from './0004-current-scores';
 import { m0005AlertTallies } from './0005-alert-tallies';
+import { m0006WorkOrdersForScoring } from './0006-work-orders-for-scoring';
 
 export interface Migration {
   readonly version: number;
@@ -17,7 +18,7 @@ export interface Migration {
 }
 
 /** Applied in order, each in its own transaction. A shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState, m0003FasterChecks, m0004CurrentScores, m0005AlertTallies];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState, m0003FasterChecks, m0004CurrentScores, m0005AlertTallies, m0006WorkOrdersForScoring];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -1,4 +1,6 @@
 import type { Db } from '../connection';
+import { AccountCursor } from './account-cursor';
+import type { AccountRange } from './evidence';
 import type { AlertChange, AlertEventDraft, AlertStatus, StoredAlert, UserActionFields } from '../../domain/alerts/lifecycle';
 import type { AlertRule, AlertSeverity } from '../../domain/alerts/rules';
 import type { EvidenceRef } from '../../shared/scoring-types';
@@ -49,6 +51,21 @@ const toStored = (r: AlertRow): StoredAlert => ({
 export function storedAlerts(db: Db): (accountId: string) => StoredAlert[] {
   const select = db.prepare('SELECT * FROM alerts WHERE account_id = ?');
   return (accountId) => (select.all(accountId) as AlertRow[]).map(toStored);
+}
+
+/** Stored alerts handed out account by account, in ascending order; closed when done. */
+export type OrderedAlerts = ((accountId: string) => StoredAlert[]) & { close(): void };
+
+/**
+ * Every account's stored alerts (or a range's) in one pass ordered by account, for rescoring a whole
+ * portfolio. Alerts of accounts no longer in the data are left unread: close it when done.
+ */
+export function storedAlertsInOrder(db: Db, range?: AccountRange): OrderedAlerts {
+  const rows = range
+    ? db.prepare('SELECT * FROM alerts WHERE account_id >= @from AND (@to IS NULL OR account_id < @to) ORDER BY account_id').iterate(range)
+    : db.prepare('SELECT * FROM alerts ORDER BY account_id').iterate();
+  const cursor = new AccountCursor(rows as Iterator<AlertRow>, (row) => row.account_id);
+  return Object.assign((accountId: string) => cursor.take(accountId).map(toStored), { close: () => cursor.close() });
 }
 
 export function findAlert(db: Db, id: string): AlertRecord | null {

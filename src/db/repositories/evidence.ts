@@ -11,6 +11,7 @@ import type {
   SurveyFacts,
   WorkOrderFacts,
 } from '../../domain/evidence';
+import { AccountCursor } from './account-cursor';
 
 type Row = unknown[];
 
@@ -20,7 +21,7 @@ const SOURCES = {
   accounts: `SELECT account_id, name, segment, region, owner, contract_type, contract_renewal_date, annual_value, placeholder
              FROM accounts %WHERE% ORDER BY account_id`,
   workOrders: `SELECT account_id, work_order_id, asset_id, site, type, opened_at, promised_at, arrived_at, completed_at, status,
-                      fixed_first_time, parts_missing, technician, labor_hours, billed_amount, follow_up_at, customer_signed,
+                      fixed_first_time, parts_missing, technician, billed_amount, follow_up_at, customer_signed,
                       reminded_recommendation_ids
                FROM work_orders %WHERE% ORDER BY account_id, opened_at, work_order_id`,
   surveys: `SELECT account_id, response_id, responded_at, nps, csat, ces, contact, work_order_id, comment, follow_up_at
@@ -41,9 +42,11 @@ const SOURCES = {
   pulses: `SELECT account_id, rating, reason, set_on, expires_on, set_by FROM account_pulses %WHERE% ORDER BY account_id, set_on, pulse_id`,
 } as const;
 
-type Source = keyof typeof SOURCES;
+export type EvidenceSource = keyof typeof SOURCES;
+type Source = EvidenceSource;
 
-type Scope = 'one' | 'all' | 'range';
+export type EvidenceScope = 'one' | 'all' | 'range';
+type Scope = EvidenceScope;
 
 const CONDITION: Record<Scope, string> = {
   one: 'account_id = @account',
@@ -51,7 +54,8 @@ const CONDITION: Record<Scope, string> = {
   range: 'account_id >= @from AND (@to IS NULL OR account_id < @to)',
 };
 
-function sql(source: Source, scope: Scope): string {
+/** The query reading one kind of evidence for one account, every account, or a range of them. */
+export function evidenceSql(source: Source, scope: Scope): string {
   const text: string = SOURCES[source];
   const condition = CONDITION[scope];
   return text.replace('%WHERE_AND%', condition ? `WHERE ${condition} AND` : 'WHERE').replace('%WHERE%', condition ? `WHERE ${condition}` : '');
@@ -89,11 +93,10 @@ const toWorkOrder = (r: Row): WorkOrderFacts => ({
   fixedFirstTime: bool(r[10]),
   partsMissing: bool(r[11]),
   technician: str(r[12]),
-  laborHours: num(r[13]),
-  billedAmount: num(r[14]),
-  followUpAt: str(r[15]),
-  customerSigned: bool(r[16]),
-  remindedIds: r[17] === null ? NONE : (r[17] as string).split(';'),
+  billedAmount: num(r[13]),
+  followUpAt: str(r[14]),
+  customerSigned: bool(r[15]),
+  remindedIds: r[16] === null ? NONE : (r[16] as string).split(';'),
 });
 
 const toSurvey = (r: Row): SurveyFacts => ({
@@ -171,39 +174,7 @@ const toPulse = (r: Row): PulseFacts => ({
   by: str(r[5]),
 });
 
-/** SQLite orders text by its UTF-8 bytes, which is code-point order; JS `<` compares UTF-16 units. */
-function sortsBefore(a: string, b: string): boolean {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.codePointAt(i)!;
-    const y = b.codePointAt(i)!;
-    if (x !== y) return x < y;
-    if (x > 0xffff) i++;
-  }
-  return a.length < b.length;
-}
-
-/** An ordered cursor that hands out the rows of one account at a time. */
-class Cursor {
-  private next: Row | undefined;
-  constructor(private readonly rows: Iterator<Row>) {
-    this.next = this.advance();
-  }
-  private advance(): Row | undefined {
-    const step = this.rows.next();
-    return step.done ? undefined : (step.value);
-  }
-  /** The rows of `accountId`, skipping any of accounts before it. */
-  take(accountId: string): Row[] {
-    const out: Row[] = [];
-    while (this.next !== undefined && sortsBefore(this.next[0] as string, accountId)) this.next = this.advance();
-    while (this.next !== undefined && this.next[0] === accountId) {
-      out.push(this.next);
-      this.next = this.advance();
-    }
-    return out;
-  }
-}
+const accountOf = (row: Row): string => row[0] as string;
 
 function assemble(account: AccountFacts, rows: Record<Exclude<Source, 'accounts'>, Row[]>): AccountEvidence {
   const eventsByRecommendation = new Map<string, RecommendationEvent[]>();
@@ -237,7 +208,7 @@ const oneAccountStatements = new WeakMap<Db, Record<Source, Statement>>();
 function statementsFor(db: Db): Record<Source, Statement> {
   let statements = oneAccountStatements.get(db);
   if (!statements) {
-    statements = Object.fromEntries((Object.keys(SOURCES) as Source[]).map((source) => [source, db.prepare(sql(source, 'one')).raw()])) as Record<Source, Statement>;
+    statements = Object.fromEntries((Object.keys(SOURCES) as Source[]).map((source) => [source, db.prepare(evidenceSql(source, 'one')).raw()])) as Record<Source, Statement>;
     oneAccountStatements.set(db, statements);
   }
   return statements;
@@ -265,14 +236,18 @@ export function* iterateEvidence(db: Db, range?: AccountRange): Generator<Accoun
   const scope: Scope = range ? 'range' : 'all';
   const params = range ? { from: range.from, to: range.to } : {};
   const cursors = Object.fromEntries(
-    OTHER_SOURCES.map((source) => [source, new Cursor(db.prepare(sql(source, scope)).raw().iterate(params) as Iterator<Row>)]),
-  ) as Record<Exclude<Source, 'accounts'>, Cursor>;
-  for (const accountRow of db.prepare(sql('accounts', scope)).raw().iterate(params) as Iterable<Row>) {
-    const account = toAccount(accountRow);
-    const rows = Object.fromEntries(OTHER_SOURCES.map((source) => [source, cursors[source].take(account.id)])) as Record<
-      Exclude<Source, 'accounts'>,
-      Row[]
-    >;
-    yield assemble(account, rows);
+    OTHER_SOURCES.map((source) => [source, new AccountCursor(db.prepare(evidenceSql(source, scope)).raw().iterate(params) as Iterator<Row>, accountOf)]),
+  ) as Record<Exclude<Source, 'accounts'>, AccountCursor<Row>>;
+  try {
+    for (const accountRow of db.prepare(evidenceSql('accounts', scope)).raw().iterate(params) as Iterable<Row>) {
+      const account = toAccount(accountRow);
+      const rows = Object.fromEntries(OTHER_SOURCES.map((source) => [source, cursors[source].take(account.id)])) as Record<
+        Exclude<Source, 'accounts'>,
+        Row[]
+      >;
+      yield assemble(account, rows);
+    }
+  } finally {
+    for (const cursor of Object.values(cursors)) cursor.close();
   }
 }

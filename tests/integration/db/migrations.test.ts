@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/db/migrations/index';
 import { APPLICATION_ID, openDatabase, DatabaseOpenError } from '../../../src/db/connection';
+import { evidenceSql } from '../../../src/db/repositories/evidence';
 import { useTempDir } from '../../support/temp';
 
 const t = useTempDir();
@@ -140,7 +141,7 @@ describe('0005 alert tallies', () => {
     insert(db, 'a3', 'C1', 'critical', 'snoozed');
     insert(db, 'a4', 'C2', 'medium', 'open', 0);
     insert(db, 'a5', 'C2', 'critical', 'dismissed');
-    expect(migrate(db)).toEqual([5]);
+    expect(migrate(db, 5)).toEqual([5]);
     // Snoozed, dismissed and cleared alerts do not wait on anyone.
     expect(tally(db)).toEqual([['C1', 2, 2]]);
 
@@ -162,6 +163,22 @@ describe('0005 alert tallies', () => {
         .raw()
         .all(),
     );
+    db.close();
+  });
+});
+
+describe('0006 work orders for scoring', () => {
+  it('lets scoring read every account\'s work orders from one index, in order, without touching the table', () => {
+    const db = databaseAt(5);
+    db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One'), ('C2', 'Two')").run();
+    db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at, labor_hours) VALUES ('W2', 'C1', '2026-02-01', 2), ('W1', 'C1', '2026-02-01', 1), ('W3', 'C2', '2026-01-01', 1)").run();
+    expect(migrate(db)).toEqual([6]);
+    for (const scope of ['all', 'range', 'one'] as const) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${evidenceSql('workOrders', scope)}`).all({ account: 'C1', from: 'C1', to: null }) as Array<{ detail: string }>).map((r) => r.detail);
+      expect(plan, scope).toEqual([expect.stringMatching(/USING COVERING INDEX work_orders_for_scoring/)]);
+    }
+    const read = db.prepare(evidenceSql('workOrders', 'all')).raw().all() as unknown[][];
+    expect(read.map((r) => r[1])).toEqual(['W1', 'W2', 'W3']);
     db.close();
   });
 });

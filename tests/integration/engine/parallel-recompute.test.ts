@@ -6,6 +6,7 @@ import { testApp } from '../../support/context';
 import { loadDemo } from '../../../src/services/demo';
 import { recomputeAll } from '../../../src/services/recompute';
 import type { AppContext } from '../../../src/services/context';
+import { storedAlerts, storedAlertsInOrder } from '../../../src/db/repositories/alerts';
 
 const t = useTempDir();
 const open: Array<{ close(): void }> = [];
@@ -46,5 +47,32 @@ describe('a full recompute shared among worker threads', () => {
     expect(b.snapshots.length).toBeGreaterThan(parallel.accounts);
     expect(b.snapshots).toEqual(a.snapshots);
     expect(b.alerts).toEqual(a.alerts);
+  }, 120_000);
+
+  it('reads each account\'s stored alerts in one ordered pass exactly as one query per account does', async () => {
+    const ctx = app('alerts');
+    await loadDemo(ctx, '2026-11-23');
+    const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
+    const one = storedAlerts(ctx.db);
+    const all = storedAlertsInOrder(ctx.db);
+    const from = ids[100]!;
+    const to = ids[150]!;
+    const range = storedAlertsInOrder(ctx.db, { from, to });
+    let seen = 0;
+    for (const id of ids) {
+      const expected = one(id);
+      seen += expected.length;
+      expect(all(id), id).toEqual(expected);
+      if (id >= from && id < to) expect(range(id), id).toEqual(expected);
+    }
+    expect(seen).toBeGreaterThan(100);
+    all.close();
+    range.close();
+    // Out of the range: nothing, even where the account has alerts.
+    const outside = storedAlertsInOrder(ctx.db, { from, to });
+    expect(outside(ids[0]!)).toEqual([]);
+    // Closed part-way through (the alerts after the last account asked for stay unread), the connection is free again.
+    outside.close();
+    expect(ctx.db.prepare('SELECT count(*) FROM alerts').pluck().get()).toBeGreaterThanOrEqual(seen);
   }, 120_000);
 });

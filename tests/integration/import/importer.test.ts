@@ -193,7 +193,7 @@ describe('a bulk load', () => {
     const db = t.db();
     const indexes = () => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'work_orders' AND sql IS NOT NULL ORDER BY name").pluck().all();
     const before = indexes();
-    expect(before).toEqual(['work_orders_by_account']);
+    expect(before).toEqual(['work_orders_for_scoring']);
     const rows = Array.from({ length: 30_000 }, (_, i) => [`WO-${i}`, `C${i % 50}`, '2024-03-01', 'Replaced the fuser unit and cleaned the feed rollers, tested']);
     await importFile(db, t.file('big.csv', csv([['work_order_id', 'account_id', 'opened_at', 'notes'], ...rows])));
     expect(indexes()).toEqual(before);

@@ -67,7 +67,6 @@ export function workOrder(overrides: Partial<WorkOrderFacts> = {}): WorkOrderFac
     fixedFirstTime: true,
     partsMissing: false,
     technician: 'Dana Reyes',
-    laborHours: 1,
     billedAmount: null,
     followUpAt: null,
     customerSigned: null,
