@@ -1,3 +1,4 @@
+import { portfolioPage } from '../../../src/shared/account-types';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -60,7 +61,7 @@ export async function portfolioSeenByApp(dir: string): Promise<unknown> {
   try {
     const response = await api.call('accounts/list', { limit: 100_000 });
     if (!response.ok) throw new Error(`accounts/list failed: ${JSON.stringify(response.error)}`);
-    return response.data;
+    return portfolioPage(response.data);
   } finally {
     ctx.close();
   }
