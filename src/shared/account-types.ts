@@ -34,58 +34,6 @@ export interface PortfolioRow {
   worstAlert: Severity | null;
 }
 
-/** The fields of a portfolio row, in the order the wire sends them. */
-export const PORTFOLIO_FIELDS = [
-  'accountId',
-  'name',
-  'segment',
-  'region',
-  'owner',
-  'contractType',
-  'renewalDate',
-  'annualValue',
-  'placeholder',
-  'asOf',
-  'loyalty',
-  'band',
-  'satisfaction',
-  'confidence',
-  'change30',
-  'topDriver',
-  'trend',
-  'openAlerts',
-  'worstAlert',
-] as const satisfies ReadonlyArray<keyof PortfolioRow>;
-
-/**
- * A portfolio row on the wire: its values by position (PORTFOLIO_FIELDS). Ten thousand rows each
- * spelling out nineteen names would make the names a third of the answer and most of its encoding.
- */
-export type PortfolioTuple = ValuesOf<typeof PORTFOLIO_FIELDS>;
-type ValuesOf<Fields extends ReadonlyArray<keyof PortfolioRow>> = { -readonly [I in keyof Fields]: Fields[I] extends keyof PortfolioRow ? PortfolioRow[Fields[I]] : never };
-
-/** `accounts/list` as it is sent. */
-export interface PortfolioWire {
-  total: number;
-  rows: PortfolioTuple[];
-}
-
-/** `accounts/list` as it is read: one object per account. */
-export interface PortfolioPage {
-  total: number;
-  accounts: PortfolioRow[];
-}
-
-export function portfolioRow(tuple: PortfolioTuple): PortfolioRow {
-  const row: Partial<Record<keyof PortfolioRow, unknown>> = {};
-  PORTFOLIO_FIELDS.forEach((field, i) => (row[field] = tuple[i]));
-  return row as PortfolioRow;
-}
-
-export function portfolioPage(wire: PortfolioWire): PortfolioPage {
-  return { total: wire.total, accounts: wire.rows.map(portfolioRow) };
-}
-
 export interface AccountSummary {
   id: string;
   name: string;

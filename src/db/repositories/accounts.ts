@@ -1,10 +1,10 @@
 import type { Db } from '../connection';
-import type { AccountSummary, PortfolioTuple, PortfolioWire } from '../../shared/account-types';
+import type { AccountSummary, PortfolioRow } from '../../shared/account-types';
 import type { Band } from '../../shared/scoring-types';
 import type { Severity } from '../../shared/kinds';
 import type { PortfolioSort } from '../../shared/api';
 
-/** One portfolio row as the query returns it, by position (PORTFOLIO_FIELDS): no object per row from the driver. */
+/** One portfolio row as the query returns it, by position: no object per row from the driver. */
 type Row = [
   accountId: string,
   name: string,
@@ -57,7 +57,7 @@ export function scoredAsOf(db: Db): string | null {
 }
 
 /** The portfolio: every account (or those a search finds) with its current score, movement and open alerts. */
-export function listPortfolio(db: Db, query: PortfolioQuery = {}): PortfolioWire {
+export function listPortfolio(db: Db, query: PortfolioQuery = {}): { total: number; accounts: PortfolioRow[] } {
   const search = query.search?.trim() ? `%${query.search.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
   const where = search ? "WHERE a.name LIKE @search ESCAPE '\\' OR a.account_id LIKE @search ESCAPE '\\'" : '';
   const order = ORDER[query.sort ?? 'name'].replaceAll('%DIR%', query.descending ? 'DESC' : 'ASC');
@@ -77,17 +77,31 @@ export function listPortfolio(db: Db, query: PortfolioQuery = {}): PortfolioWire
     )
     .raw()
     .all(params) as Row[];
-  return { total, rows: rows.map(toTuple) };
+  return { total, accounts: rows.map(toPortfolioRow) };
 }
 
-/** The query's row turned into the wire's in place: only the values that differ are replaced. */
-function toTuple(r: Row): PortfolioTuple {
-  const t = r as unknown as PortfolioTuple;
-  t[8] = r[8] === 1;
-  t[16] = sparkline(r[16]);
-  t[17] = r[17] ?? 0;
-  t[18] = r[18] === null ? null : SEVERITY_BY_RANK[r[18]]!;
-  return t;
+function toPortfolioRow(r: Row): PortfolioRow {
+  return {
+    accountId: r[0],
+    name: r[1],
+    segment: r[2],
+    region: r[3],
+    owner: r[4],
+    contractType: r[5],
+    renewalDate: r[6],
+    annualValue: r[7],
+    placeholder: r[8] === 1,
+    asOf: r[9],
+    loyalty: r[10],
+    band: r[11],
+    satisfaction: r[12],
+    confidence: r[13],
+    change30: r[14],
+    topDriver: r[15],
+    trend: sparkline(r[16]),
+    openAlerts: r[17] ?? 0,
+    worstAlert: r[18] === null ? null : SEVERITY_BY_RANK[r[18]]!,
+  };
 }
 
 /**

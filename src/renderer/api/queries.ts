@@ -1,6 +1,5 @@
 import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import type { Args, Method, Result } from '../../shared/api';
-import { portfolioPage, type PortfolioPage } from '../../shared/account-types';
 import { request, useApi } from './client';
 
 /** One cache for the window: a view left and come back to shows at once, then refreshes. */
@@ -19,16 +18,6 @@ export function useApiQuery<M extends Method>(method: M, args: Args<M>, options:
   return useQuery({
     queryKey: [method, args],
     queryFn: () => request(api, method, args),
-    enabled: options.enabled ?? true,
-  });
-}
-
-/** The portfolio (or the accounts a search finds), one object per account as the views read it. */
-export function usePortfolio(args: Args<'accounts/list'>, options: { enabled?: boolean } = {}): UseQueryResult<PortfolioPage, Error> {
-  const api = useApi();
-  return useQuery({
-    queryKey: ['accounts/list', args],
-    queryFn: async () => portfolioPage(await request(api, 'accounts/list', args)),
     enabled: options.enabled ?? true,
   });
 }

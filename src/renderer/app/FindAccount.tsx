@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
-import { usePortfolio } from '../api/queries';
+import { useApiQuery } from '../api/queries';
 import { paths } from './paths';
 import { BandChip } from '../components/Band';
 
@@ -11,7 +11,7 @@ export function FindAccount({ open, onClose }: { readonly open: boolean; readonl
   const [active, setActive] = useState(0);
   const [, navigate] = useLocation();
   const listId = useId();
-  const found = usePortfolio({ search: text.trim(), limit: 12 }, { enabled: open && text.trim().length > 0 });
+  const found = useApiQuery('accounts/list', { search: text.trim(), limit: 12 }, { enabled: open && text.trim().length > 0 });
   const accounts = text.trim() && found.data ? found.data.accounts : [];
 
   useEffect(() => {

@@ -2,32 +2,31 @@ import { z } from 'zod';
 import { day, id, objectWith, SEVERITY_NAMES, text, WeightsSchema, type ContractArea } from './common';
 import type { LoyaltyScore, Pulse } from '../scoring-types';
 import type { ChecklistResult } from '../checklist-types';
-import type { AccountView, PortfolioWire } from '../account-types';
+import type { AccountView } from '../account-types';
 
 const BAND_NAMES = ['loyal', 'satisfied', 'at_risk', 'critical'] as const;
 
-/** A portfolio row by position, in the order of PORTFOLIO_FIELDS. */
-const PortfolioTupleSchema = z.tuple([
-  z.string(), // accountId
-  z.string(), // name
-  z.string().nullable(), // segment
-  z.string().nullable(), // region
-  z.string().nullable(), // owner
-  z.string().nullable(), // contractType
-  z.string().nullable(), // renewalDate
-  z.number().nullable(), // annualValue
-  z.boolean(), // placeholder
-  z.string().nullable(), // asOf
-  z.number().nullable(), // loyalty
-  z.enum(BAND_NAMES).nullable(), // band
-  z.number().nullable(), // satisfaction
-  z.number().nullable(), // confidence
-  z.number().nullable(), // change30
-  z.string().nullable(), // topDriver
-  z.array(z.number()), // trend
-  z.number(), // openAlerts
-  z.enum(SEVERITY_NAMES).nullable(), // worstAlert
-]);
+const PortfolioRowSchema = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  segment: z.string().nullable(),
+  region: z.string().nullable(),
+  owner: z.string().nullable(),
+  contractType: z.string().nullable(),
+  renewalDate: z.string().nullable(),
+  annualValue: z.number().nullable(),
+  placeholder: z.boolean(),
+  asOf: z.string().nullable(),
+  loyalty: z.number().nullable(),
+  band: z.enum(BAND_NAMES).nullable(),
+  satisfaction: z.number().nullable(),
+  confidence: z.number().nullable(),
+  change30: z.number().nullable(),
+  topDriver: z.string().nullable(),
+  trend: z.array(z.number()),
+  openAlerts: z.number(),
+  worstAlert: z.enum(SEVERITY_NAMES).nullable(),
+});
 
 export const PORTFOLIO_SORTS = ['name', 'loyalty', 'satisfaction', 'change30', 'renewal', 'alerts'] as const;
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
@@ -43,7 +42,7 @@ export const accountsContract = {
         offset: z.number().int().min(0).optional(),
       })
       .strict(),
-    result: z.object({ total: z.number(), rows: z.array(PortfolioTupleSchema) }) satisfies z.ZodType<PortfolioWire>,
+    result: z.object({ total: z.number(), accounts: z.array(PortfolioRowSchema) }),
   },
   'account/get': {
     args: z.object({ accountId: id, asOf: day.optional() }).strict(),

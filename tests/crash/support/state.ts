@@ -1,4 +1,3 @@
-import { portfolioPage } from '../../../src/shared/account-types';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -61,7 +60,7 @@ export async function portfolioSeenByApp(dir: string): Promise<unknown> {
   try {
     const response = await api.call('accounts/list', { limit: 100_000 });
     if (!response.ok) throw new Error(`accounts/list failed: ${JSON.stringify(response.error)}`);
-    return portfolioPage(response.data);
+    return response.data;
   } finally {
     ctx.close();
   }

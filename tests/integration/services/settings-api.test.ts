@@ -6,7 +6,6 @@ import { useTempDir } from '../../support/temp';
 import { testApp } from '../../support/context';
 import { dumpDatabase } from '../../support/db-state';
 import type { ApiClient } from '../../../src/shared/api';
-import { portfolioPage } from '../../../src/shared/account-types';
 
 const t = useTempDir();
 const opened: Array<{ close(): void }> = [];
@@ -35,7 +34,7 @@ function demoApp(): { api: ApiClient; ctx: ReturnType<typeof testApp>['ctx'] } {
   return made;
 }
 
-const loyaltyOf = async (api: ApiClient) => new Map(portfolioPage(await ok(api.call('accounts/list', {}))).accounts.map((a) => [a.accountId, a.loyalty]));
+const loyaltyOf = async (api: ApiClient) => new Map((await ok(api.call('accounts/list', {}))).accounts.map((a) => [a.accountId, a.loyalty]));
 
 describe('settings through the API', () => {
   it('reads and saves the company, vendor, date order and backups kept, refusing bad values', async () => {

@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react';
-import { usePortfolio } from '../../api/queries';
+import { useApiQuery } from '../../api/queries';
 import { formatInteger, plural } from '../../components/format';
 import { isDefaultFilter, RULE_LABEL, STATUS_CHOICES, type AlertsFilter, type StatusChoice } from './labels';
 
@@ -75,7 +75,7 @@ function Choice({ label, value, all, options, onChange }: { readonly label: stri
 function AccountPicker({ onPick }: { readonly onPick: (accountId: string, accountName: string) => void }) {
   const [text, setText] = useState('');
   const search = useDeferredValue(text.trim());
-  const found = usePortfolio({ search, limit: 20 }, { enabled: search.length > 0 });
+  const found = useApiQuery('accounts/list', { search, limit: 20 }, { enabled: search.length > 0 });
   const options = found.data?.accounts ?? [];
   const label = (a: { name: string; accountId: string }): string => `${a.name} (${a.accountId})`;
   const choose = (value: string): void => {

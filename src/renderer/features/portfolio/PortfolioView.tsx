@@ -4,7 +4,7 @@ import type { SortingState } from '@tanstack/react-table';
 import type { PortfolioRow } from '../../../shared/account-types';
 import type { Band } from '../../../shared/scoring-types';
 import { toCsv } from '../../../shared/csv';
-import { useApiQuery, usePortfolio } from '../../api/queries';
+import { useApiQuery } from '../../api/queries';
 import { useAppState, viewState } from '../../components/AppState';
 import { ErrorState, EmptyState } from '../../components/States';
 import { formatInteger, plural } from '../../components/format';
@@ -25,7 +25,7 @@ const RENEWAL_LABEL: Record<RenewalWindow, string> = {
 
 /** The home view: the whole portfolio, its conclusion first, then the charts and the table that prove it. */
 export function PortfolioView() {
-  const list = usePortfolio({});
+  const list = useApiQuery('accounts/list', {});
   const info = useApiQuery('app/info', {});
   useAppState(viewState(list));
   const [filter, setFilter] = usePersistentState<PortfolioFilter>('portfolio.filter', NO_FILTER);
