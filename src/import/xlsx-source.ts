@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RecordBatch } from './records';
 
 const BATCH_ROWS = 2000;
@@ -8,9 +8,14 @@ interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   readonly name: string;
 }
 
-function openReader(path: string): AsyncIterable<SheetReader> {
+/** The XLSX library is loaded on the first workbook: a CSV import (or the app starting) never pays its memory. */
+let library: Promise<typeof ExcelJS> | undefined;
+
+async function openReader(path: string): Promise<AsyncIterable<SheetReader>> {
+  library ??= import('exceljs').then((m) => (m as { default?: typeof ExcelJS }).default ?? (m as unknown as typeof ExcelJS));
+  const { stream } = await library;
   // Streaming keeps memory flat on large sheets; shared strings must be cached to resolve cells.
-  return new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  return new stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
@@ -28,7 +33,7 @@ export interface SheetHead {
 /** The first rows of every sheet, to find the one whose header fits. */
 export async function sheetHeads(path: string, maxRows = 6): Promise<SheetHead[]> {
   const heads: SheetHead[] = [];
-  for await (const sheet of openReader(path)) {
+  for await (const sheet of await openReader(path)) {
     const rows: string[][] = [];
     const rowNumbers: number[] = [];
     for await (const row of sheet) {
@@ -51,7 +56,7 @@ export async function* xlsxRecords(
   signal?: AbortSignal,
 ): AsyncGenerator<RecordBatch> {
   const size = statSync(path).size;
-  for await (const sheet of openReader(path)) {
+  for await (const sheet of await openReader(path)) {
     if (sheet.name !== sheetName) {
       for await (const _row of sheet) void _row; // drain
       continue;
