@@ -42,11 +42,9 @@ const SOURCES = {
   pulses: `SELECT account_id, rating, reason, set_on, expires_on, set_by FROM account_pulses %WHERE% ORDER BY account_id, set_on, pulse_id`,
 } as const;
 
-export type EvidenceSource = keyof typeof SOURCES;
-type Source = EvidenceSource;
+type Source = keyof typeof SOURCES;
 
-export type EvidenceScope = 'one' | 'all' | 'range';
-type Scope = EvidenceScope;
+type Scope = 'one' | 'all' | 'range';
 
 const CONDITION: Record<Scope, string> = {
   one: 'account_id = @account',
