@@ -36,12 +36,12 @@ export async function measureUi(db: string, asOf: string, log: (line: string) =>
         await page.goto('about:blank');
         const started = Date.now();
         await page.goto(url);
-        await page.waitForSelector('[data-app-state="ready"] table[aria-label="Accounts"] tbody tr[data-account-id]', { timeout: 60_000 });
+        await page.waitForSelector('[data-app-state="ready"] [role=table][aria-label="Accounts"] [role=row][data-account-id]', { timeout: 60_000 });
         const sinceNavigation = await page.evaluate(() => performance.now());
         ready.push(Math.min(sinceNavigation, Date.now() - started));
 
         // Opening an account from the table, until its view has loaded.
-        const first = page.locator('tbody tr[data-account-id]').nth(trial);
+        const first = page.locator('[role=row][data-account-id]').nth(trial);
         const id = await first.getAttribute('data-account-id');
         const t0 = await page.evaluate(() => performance.now());
         await first.locator('a').first().click();
@@ -52,21 +52,21 @@ export async function measureUi(db: string, asOf: string, log: (line: string) =>
 
       // Scrolling the whole table, top to bottom, a screenful per frame as a held-down Page Down would.
       await page.goto(url);
-      await page.waitForSelector('[data-app-state="ready"] [data-scroll="portfolio"] tbody tr[data-account-id]', { timeout: 60_000 });
+      await page.waitForSelector('[data-app-state="ready"] [data-scroll="portfolio"] [role=row][data-account-id]', { timeout: 60_000 });
       const scroll = await page.evaluate(async () => {
         const box = document.querySelector<HTMLElement>('[data-scroll="portfolio"]')!;
         const frames: number[] = [];
         let last = performance.now();
         const rows = new Set<string>();
         // (No helper functions in here: the page gets this code as written, without the bundler's helpers.)
-        for (const row of box.querySelectorAll('tbody tr[data-account-id]')) rows.add(row.getAttribute('data-account-id')!);
+        for (const row of box.querySelectorAll('[role=row][data-account-id]')) rows.add(row.getAttribute('data-account-id')!);
         while (box.scrollTop + box.clientHeight < box.scrollHeight - 1) {
           box.scrollTop += box.clientHeight;
           await new Promise<void>((done) => requestAnimationFrame(() => done()));
           const now = performance.now();
           frames.push(now - last);
           last = now;
-          for (const row of box.querySelectorAll('tbody tr[data-account-id]')) rows.add(row.getAttribute('data-account-id')!);
+          for (const row of box.querySelectorAll('[role=row][data-account-id]')) rows.add(row.getAttribute('data-account-id')!);
         }
         return { longest: Math.max(...frames), frames: frames.length, rows: rows.size, all: frames.map((f) => Math.round(f)) };
       });

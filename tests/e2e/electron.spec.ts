@@ -44,7 +44,7 @@ test.describe('the Electron app', () => {
       expect(await window.evaluate(() => [typeof (globalThis as { require?: unknown }).require, typeof (globalThis as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
       expect(await window.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api))).toEqual(['call', 'saveReviewPdf', 'stageBegin', 'stageChunk', 'stageFinish', 'stageAbort']);
       await window.getByRole('button', { name: 'Explore the demo portfolio' }).click();
-      await expect(window.getByRole('table', { name: 'Accounts' }).locator('tbody tr')).not.toHaveCount(0);
+      await expect(window.getByRole('table', { name: 'Accounts' }).locator('[role=row][data-account-id]')).not.toHaveCount(0);
     } finally {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

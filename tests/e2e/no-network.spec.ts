@@ -25,7 +25,7 @@ test('walking the main views requests nothing but the app itself', async ({ page
   await expect(page.getByRole('table', { name: 'Accounts' })).toBeVisible();
 
   // An account, each of its tabs, its review brief; then the other views of the main navigation.
-  await page.getByRole('table', { name: 'Accounts' }).locator('tbody tr a').first().click();
+  await page.getByRole('table', { name: 'Accounts' }).locator('[role=row][data-account-id] a').first().click();
   await app.waitReady();
   const tabs = page.getByRole('navigation', { name: 'Account sections' }).getByRole('link');
   for (let i = 0; i < (await tabs.count()); i += 1) {

@@ -96,9 +96,20 @@ test('the portfolio answers from the keyboard: sort, move, open; and exports wha
   await portfolio.rows.first().locator('a').first().focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  const focused = page.locator('tbody tr:focus-within');
+  const focused = page.locator('[role=row][data-account-id]:focus-within');
   await expect(focused).toHaveAttribute('data-row-index', '2');
   const id = await focused.getAttribute('data-account-id');
+
+  // Scrolling far away hands the focused row's elements to other accounts; focus does not go with them.
+  const scroller = page.locator('[data-scroll="portfolio"]');
+  const focusedAccount = () => page.evaluate(() => document.activeElement?.closest('[data-account-id]')?.getAttribute('data-account-id') ?? null);
+  // Row 130 takes the place (and the elements) of row 2.
+  await scroller.evaluate((box) => (box.scrollTop = 125 * 36));
+  await expect(page.locator('[role=row][data-row-index="130"]')).toBeAttached();
+  expect([null, id]).toContain(await focusedAccount());
+  await scroller.evaluate((box) => (box.scrollTop = 0));
+  await expect(portfolio.rows.first()).toHaveAttribute('data-row-index', '0');
+  await page.locator(`[role=row][data-account-id="${id}"] a`).first().focus();
   await page.keyboard.press('Enter');
   await app.waitReady();
   await expect(page.locator(`[data-view="account"][data-account-id="${id}"]`)).toBeVisible();

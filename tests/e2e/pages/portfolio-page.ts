@@ -10,7 +10,7 @@ export class PortfolioPage {
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Portfolio', exact: true });
     this.table = page.getByRole('table', { name: 'Accounts' });
-    this.rows = this.table.locator('tbody tr');
+    this.rows = this.table.locator('[role=row][data-account-id]');
     this.search = page.getByRole('searchbox', { name: 'Find by name' });
     this.summary = page.locator('.view-header .summary');
   }

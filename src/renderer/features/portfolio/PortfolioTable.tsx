@@ -11,6 +11,8 @@ import { Change } from '../../components/Change';
 import { formatDay, formatInteger, formatPercent, formatScore } from '../../components/format';
 
 const ROW_HEIGHT = 36;
+/** More than a screen and its overscan can hold, so the rows in the page never share a key. */
+const ROW_SLOTS = 128;
 
 /** Missing values sort last either way: TanStack does that for undefined. */
 const orUndefined = <T,>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -22,15 +24,15 @@ export const COLUMNS: ColumnDef<PortfolioRow>[] = [
   { id: 'owner', header: 'Owner', accessorFn: (r) => orUndefined(r.owner), sortUndefined: 'last', size: 124 },
   { id: 'segment', header: 'Segment', accessorFn: (r) => orUndefined(r.segment), sortUndefined: 'last', size: 124 },
   { id: 'region', header: 'Region', accessorFn: (r) => orUndefined(r.region), sortUndefined: 'last', size: 72 },
-  { id: 'loyalty', header: 'Loyalty', accessorFn: (r) => orUndefined(r.loyalty), sortUndefined: 'last', size: 124, meta: { numeric: true } },
+  { id: 'loyalty', header: 'Loyalty', accessorFn: (r) => orUndefined(r.loyalty), sortUndefined: 'last', size: 128, meta: { numeric: true } },
   { id: 'trend', header: '6 months', enableSorting: false, size: 80 },
-  { id: 'satisfaction', header: 'Satisfaction', accessorFn: (r) => orUndefined(r.satisfaction), sortUndefined: 'last', size: 142 },
+  { id: 'satisfaction', header: 'Satisfaction', accessorFn: (r) => orUndefined(r.satisfaction), sortUndefined: 'last', size: 164 },
   {
     id: 'confidence',
     header: 'Conf.',
     accessorFn: (r) => orUndefined(r.confidence),
     sortUndefined: 'last',
-    size: 58,
+    size: 60,
     meta: { numeric: true, title: 'Confidence: lower where evidence is missing, old or thin' },
   },
   {
@@ -38,14 +40,17 @@ export const COLUMNS: ColumnDef<PortfolioRow>[] = [
     header: '30 days',
     accessorFn: (r) => orUndefined(r.change30),
     sortUndefined: 'last',
-    size: 72,
+    size: 80,
     meta: { numeric: true, title: 'Change in loyalty over 30 days, in points' },
   },
-  // Takes whatever width the others leave.
+  // Takes whatever width the others leave; its sentence wraps onto a second line.
   { id: 'topDriver', header: 'Costs most', accessorFn: (r) => orUndefined(r.topDriver), sortUndefined: 'last', size: 0, meta: { title: 'The driver that takes the most points off loyalty' } },
-  { id: 'openAlerts', header: 'Alerts', accessorFn: (r) => r.openAlerts, size: 58, meta: { numeric: true, title: 'Open alerts' } },
-  { id: 'renewalDate', header: 'Renewal', accessorFn: (r) => orUndefined(r.renewalDate), sortUndefined: 'last', size: 104 },
+  { id: 'openAlerts', header: 'Alerts', accessorFn: (r) => r.openAlerts, size: 68, meta: { numeric: true, title: 'Open alerts' } },
+  { id: 'renewalDate', header: 'Renewal', accessorFn: (r) => orUndefined(r.renewalDate), sortUndefined: 'last', size: 108 },
 ];
+
+/** The columns' widths, shared by the header and every row; the free-text column takes what is left. */
+const TEMPLATE = COLUMNS.map((c) => (c.size ? `${c.size}px` : 'minmax(0, 1fr)')).join(' ');
 
 /**
  * What each column's cell shows, from the account alone. Rows render from these rather than from
@@ -53,9 +58,9 @@ export const COLUMNS: ColumnDef<PortfolioRow>[] = [
  * thousand rows' worth of them surviving young-generation collections made scrolling stutter.
  */
 const CELLS: Record<string, (r: PortfolioRow) => ReactNode> = {
-  owner: (r) => r.owner,
-  segment: (r) => r.segment,
-  region: (r) => r.region,
+  owner: (r) => <Clipped text={r.owner} />,
+  segment: (r) => <Clipped text={r.segment} />,
+  region: (r) => <Clipped text={r.region} />,
   loyalty: (r) => (
     <span className="score">
       <span className={`score-value ${r.band ? `band-text-${r.band}` : ''}`}>{formatScore(r.loyalty)}</span>
@@ -71,7 +76,7 @@ const CELLS: Record<string, (r: PortfolioRow) => ReactNode> = {
   confidence: (r) => <span className={r.confidence !== null && r.confidence < 0.5 ? 'low-confidence' : undefined}>{formatPercent(r.confidence)}</span>,
   change30: (r) => <Change value={r.change30} />,
   topDriver: (r) => (
-    <span className="ellipsis" title={r.topDriver ?? undefined}>
+    <span className="driver-text" title={r.topDriver ?? undefined}>
       {r.topDriver ?? '—'}
     </span>
   ),
@@ -83,8 +88,17 @@ const CELLS: Record<string, (r: PortfolioRow) => ReactNode> = {
         {formatInteger(r.openAlerts)}
       </span>
     ),
-  renewalDate: (r) => formatDay(r.renewalDate),
+  renewalDate: (r) => <Clipped text={formatDay(r.renewalDate)} />,
 };
+
+/** Text cut with an ellipsis where the column is too narrow for it, whole in its tooltip. */
+function Clipped({ text }: { readonly text: string | null }) {
+  return (
+    <span className="ellipsis" title={text ?? undefined}>
+      {text}
+    </span>
+  );
+}
 
 /**
  * One row's link is in the tab order at a time (the active one); arrows move it. A plain anchor to
@@ -159,7 +173,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-row-index="${clamped}"] .row-link`)?.focus());
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLTableSectionElement>): void => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     if (e.key in moves) {
@@ -178,8 +192,6 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
   };
 
   const items = virtualizer.getVirtualItems();
-  const before = items[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
 
   return (
     <div
@@ -188,20 +200,15 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
       data-scroll="portfolio"
       onScroll={(e) => remember('portfolio.scroll', e.currentTarget.scrollTop)}
     >
-      <table className="data portfolio-table" aria-label="Accounts" aria-rowcount={shown.length + 1}>
-        <colgroup>
-          {table.getVisibleLeafColumns().map((c) => (
-            <col key={c.id} style={c.getSize() > 0 ? { width: c.getSize() } : undefined} />
-          ))}
-        </colgroup>
-        <thead>
+      <div role="table" className="portfolio-grid" aria-label="Accounts" aria-rowcount={shown.length + 1} style={{ gridTemplateColumns: TEMPLATE }}>
+        <div role="rowgroup" className="grid-head">
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} aria-rowindex={1}>
+            <div role="row" key={group.id} aria-rowindex={1} className="grid-row">
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 const meta = header.column.columnDef.meta;
                 return (
-                  <th key={header.id} scope="col" className={meta?.numeric ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} title={meta?.title}>
+                  <div role="columnheader" key={header.id} className={meta?.numeric ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} title={meta?.title}>
                     {header.column.getCanSort() ? (
                       <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                         {flexRender(header.column.columnDef.header, header.getContext())}
@@ -212,55 +219,60 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
                     ) : (
                       flexRender(header.column.columnDef.header, header.getContext())
                     )}
-                  </th>
+                  </div>
                 );
               })}
-            </tr>
+            </div>
           ))}
-        </thead>
-        <tbody onKeyDown={onKeyDown}>
-          {before > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={COLUMNS.length} style={{ height: before }} />
-            </tr>
-          )}
+        </div>
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
           {items.map((item) => {
             const row = shown[item.index]!;
-            return <TableRow key={row.id} row={row} index={item.index} active={item.index === active} onActivate={setActiveId} />;
+            // Keyed by place, not by account: scrolling hands a row's elements to the account that
+            // takes its place, instead of building new ones for every screenful.
+            return <TableRow key={item.index % ROW_SLOTS} row={row} index={item.index} top={item.start} active={item.index === active} onActivate={setActiveId} />;
           })}
-          {after > 0 && (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={COLUMNS.length} style={{ height: after }} />
-            </tr>
-          )}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   );
 }
 
-/** Rows that stay in view while scrolling are not rendered again. */
-const TableRow = memo(function TableRow({ row, index, active, onActivate }: { readonly row: Row<PortfolioRow>; readonly index: number; readonly active: boolean; readonly onActivate: (id: string) => void }) {
+/**
+ * Rows that stay in view while scrolling are not rendered again. Each row is placed on its own and
+ * contained, so a screenful of new rows is laid out without laying out the rest of the table.
+ */
+const TableRow = memo(function TableRow({ row, index, top, active, onActivate }: { readonly row: Row<PortfolioRow>; readonly index: number; readonly top: number; readonly active: boolean; readonly onActivate: (id: string) => void }) {
+  const element = useRef<HTMLDivElement>(null);
+  // Focus belongs to the account, not to the elements now showing another one: let it go, as it
+  // would if the row had left the page, so Enter never opens an account nobody chose.
+  useLayoutEffect(() => {
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && element.current?.contains(focused)) focused.blur();
+  }, [row.id]);
   return (
-    <tr
+    <div
+      ref={element}
+      role="row"
       data-row-index={index}
       data-account-id={row.original.accountId}
       aria-rowindex={index + 2}
-      className={active ? 'active-row' : undefined}
+      className={active ? 'grid-row active-row' : 'grid-row'}
+      style={{ transform: `translateY(${top}px)` }}
       onFocus={() => onActivate(row.id)}
     >
       {COLUMNS.map((column) =>
         column.id === 'name' ? (
-          <th key="name" scope="row" className="name-cell">
+          <div role="rowheader" key="name" className="name-cell">
             {/* With no row chosen yet, the first is the one Tab lands on. */}
             <AccountLink row={row.original} focusable={active} />
-          </th>
+          </div>
         ) : (
-          <td key={column.id} className={column.meta?.numeric ? 'num' : undefined}>
+          <div role="cell" key={column.id} className={column.meta?.numeric ? 'num' : undefined}>
             {CELLS[column.id!]!(row.original)}
-          </td>
+          </div>
         ),
       )}
-    </tr>
+    </div>
   );
 });
