@@ -1,6 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type Row, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
 import { paths } from '../../app/paths';
@@ -9,44 +8,43 @@ import { BandChip, SatisfactionScore } from '../../components/Band';
 import { Sparkline } from '../../components/Sparkline';
 import { Change } from '../../components/Change';
 import { formatDay, formatInteger, formatPercent, formatScore } from '../../components/format';
+import { nextSort, sortRows, type PortfolioSort, type SortValue } from './sorting';
 
 const ROW_HEIGHT = 36;
 /** More than a screen and its overscan can hold, so the rows in the page never share a key. */
 const ROW_SLOTS = 128;
 
-/** Missing values sort last either way: TanStack does that for undefined. */
-const orUndefined = <T,>(v: T | null): T | undefined => (v === null ? undefined : v);
-
 const SEVERITY_LABEL: Record<string, string> = { critical: 'critical', high: 'high', medium: 'medium', low: 'low' };
 
-export const COLUMNS: ColumnDef<PortfolioRow>[] = [
-  { id: 'name', header: 'Account', accessorFn: (r) => r.name, sortingFn: 'text', size: 200 },
-  { id: 'owner', header: 'Owner', accessorFn: (r) => orUndefined(r.owner), sortUndefined: 'last', size: 124 },
-  { id: 'segment', header: 'Segment', accessorFn: (r) => orUndefined(r.segment), sortUndefined: 'last', size: 124 },
-  { id: 'region', header: 'Region', accessorFn: (r) => orUndefined(r.region), sortUndefined: 'last', size: 72 },
-  { id: 'loyalty', header: 'Loyalty', accessorFn: (r) => orUndefined(r.loyalty), sortUndefined: 'last', size: 128, meta: { numeric: true } },
-  { id: 'trend', header: '6 months', enableSorting: false, size: 80 },
-  { id: 'satisfaction', header: 'Satisfaction', accessorFn: (r) => orUndefined(r.satisfaction), sortUndefined: 'last', size: 164 },
-  {
-    id: 'confidence',
-    header: 'Conf.',
-    accessorFn: (r) => orUndefined(r.confidence),
-    sortUndefined: 'last',
-    size: 60,
-    meta: { numeric: true, title: 'Confidence: lower where evidence is missing, old or thin' },
-  },
-  {
-    id: 'change30',
-    header: '30 days',
-    accessorFn: (r) => orUndefined(r.change30),
-    sortUndefined: 'last',
-    size: 80,
-    meta: { numeric: true, title: 'Change in loyalty over 30 days, in points' },
-  },
+interface Column {
+  readonly id: string;
+  readonly header: string;
+  /** Width in pixels; none for the column that takes what the others leave. */
+  readonly size?: number;
+  /** What it sorts by; not sortable without. */
+  readonly sortBy?: SortValue;
+  /** Right-aligned figures. */
+  readonly numeric?: boolean;
+  /** Highest first on the first press of the header (figures); else A to Z, earliest first. */
+  readonly highestFirst?: boolean;
+  /** The header's tooltip. */
+  readonly title?: string;
+}
+
+export const COLUMNS: readonly Column[] = [
+  { id: 'name', header: 'Account', sortBy: (r) => r.name, size: 200 },
+  { id: 'owner', header: 'Owner', sortBy: (r) => r.owner, size: 124 },
+  { id: 'segment', header: 'Segment', sortBy: (r) => r.segment, size: 124 },
+  { id: 'region', header: 'Region', sortBy: (r) => r.region, size: 72 },
+  { id: 'loyalty', header: 'Loyalty', sortBy: (r) => r.loyalty, size: 128, numeric: true, highestFirst: true },
+  { id: 'trend', header: '6 months', size: 80 },
+  { id: 'satisfaction', header: 'Satisfaction', sortBy: (r) => r.satisfaction, size: 164, highestFirst: true },
+  { id: 'confidence', header: 'Conf.', sortBy: (r) => r.confidence, size: 60, numeric: true, highestFirst: true, title: 'Confidence: lower where evidence is missing, old or thin' },
+  { id: 'change30', header: '30 days', sortBy: (r) => r.change30, size: 80, numeric: true, highestFirst: true, title: 'Change in loyalty over 30 days, in points' },
   // Takes whatever width the others leave; its sentence wraps onto a second line.
-  { id: 'topDriver', header: 'Costs most', accessorFn: (r) => orUndefined(r.topDriver), sortUndefined: 'last', size: 0, meta: { title: 'The driver that takes the most points off loyalty' } },
-  { id: 'openAlerts', header: 'Alerts', accessorFn: (r) => r.openAlerts, size: 68, meta: { numeric: true, title: 'Open alerts' } },
-  { id: 'renewalDate', header: 'Renewal', accessorFn: (r) => orUndefined(r.renewalDate), sortUndefined: 'last', size: 108 },
+  { id: 'topDriver', header: 'Costs most', sortBy: (r) => r.topDriver, title: 'The driver that takes the most points off loyalty' },
+  { id: 'openAlerts', header: 'Alerts', sortBy: (r) => r.openAlerts, size: 68, numeric: true, highestFirst: true, title: 'Open alerts' },
+  { id: 'renewalDate', header: 'Renewal', sortBy: (r) => r.renewalDate, size: 108 },
 ];
 
 /** The columns' widths, shared by the header and every row; the free-text column takes what is left. */
@@ -122,8 +120,8 @@ function AccountLink({ row, focusable }: { readonly row: PortfolioRow; readonly 
 
 interface Props {
   readonly rows: readonly PortfolioRow[];
-  readonly sorting: SortingState;
-  readonly onSortingChange: (sorting: SortingState) => void;
+  readonly sorting: readonly PortfolioSort[];
+  readonly onSortingChange: (sorting: PortfolioSort[]) => void;
   /** Receives the rows in the order shown (for the CSV export). */
   readonly onVisibleOrder?: (rows: readonly PortfolioRow[]) => void;
 }
@@ -134,27 +132,18 @@ interface Props {
  * back key.
  */
 export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder }: Props) {
-  const data = useMemo(() => [...rows], [rows]);
   const [activeId, setActiveId] = useState<string | undefined>(() => recall<string | undefined>('portfolio.active', undefined));
-  // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is rebuilt each render by design; the compiler leaves this component alone
-  const table = useReactTable({
-    data,
-    columns: COLUMNS,
-    state: { sorting },
-    onSortingChange: (updater) => onSortingChange(typeof updater === 'function' ? updater(sorting) : updater),
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getRowId: (r) => r.accountId,
-    enableSortingRemoval: false,
-  });
-  const shown = table.getRowModel().rows;
+  const sort = sorting[0];
+  const sortColumn = COLUMNS.find((c) => c.id === sort?.id && c.sortBy);
+  const shown = useMemo(() => (sortColumn?.sortBy ? sortRows(rows, sortColumn.sortBy, sort!.desc) : [...rows]), [rows, sortColumn, sort]);
   useEffect(() => {
-    onVisibleOrder?.(shown.map((r) => r.original));
+    onVisibleOrder?.(shown);
   }, [shown, onVisibleOrder]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh each render; the compiler leaves this component alone
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
-  const found = activeId === undefined ? -1 : shown.findIndex((r) => r.id === activeId);
+  const found = activeId === undefined ? -1 : shown.findIndex((r) => r.accountId === activeId);
   const active = found < 0 ? 0 : found;
   const [, navigate] = useLocation();
 
@@ -166,7 +155,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
 
   const focusRow = (index: number): void => {
     const clamped = Math.max(0, Math.min(index, shown.length - 1));
-    const id = shown[clamped]?.id;
+    const id = shown[clamped]?.accountId;
     setActiveId(id);
     remember('portfolio.active', id);
     virtualizer.scrollToIndex(clamped, { align: 'auto' });
@@ -187,7 +176,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
       focusRow(shown.length - 1);
     } else if (e.key === 'Enter' && shown[active]) {
       e.preventDefault();
-      navigate(paths.account(shown[active].original.accountId));
+      navigate(paths.account(shown[active].accountId));
     }
   };
 
@@ -202,28 +191,25 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
     >
       <div role="table" className="portfolio-grid" aria-label="Accounts" aria-rowcount={shown.length + 1} style={{ gridTemplateColumns: TEMPLATE }}>
         <div role="rowgroup" className="grid-head">
-          {table.getHeaderGroups().map((group) => (
-            <div role="row" key={group.id} aria-rowindex={1} className="grid-row">
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const meta = header.column.columnDef.meta;
-                return (
-                  <div role="columnheader" key={header.id} className={meta?.numeric ? 'num' : undefined} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined} title={meta?.title}>
-                    {header.column.getCanSort() ? (
-                      <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span className="sort-mark" aria-hidden="true">
-                          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                        </span>
-                      </button>
-                    ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          ))}
+          <div role="row" aria-rowindex={1} className="grid-row">
+            {COLUMNS.map((column) => {
+              const sorted = sort?.id === column.id ? (sort.desc ? 'descending' : 'ascending') : undefined;
+              return (
+                <div role="columnheader" key={column.id} className={column.numeric ? 'num' : undefined} aria-sort={sorted} title={column.title}>
+                  {column.sortBy ? (
+                    <button type="button" className="sort-button" onClick={() => onSortingChange([nextSort(sort, column.id, column.highestFirst ?? false)])}>
+                      {column.header}
+                      <span className="sort-mark" aria-hidden="true">
+                        {sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}
+                      </span>
+                    </button>
+                  ) : (
+                    column.header
+                  )}
+                </div>
+              );
+            })}
+          </div>
         </div>
         <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
           {items.map((item) => {
@@ -242,34 +228,34 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
  * Rows that stay in view while scrolling are not rendered again. Each row is placed on its own and
  * contained, so a screenful of new rows is laid out without laying out the rest of the table.
  */
-const TableRow = memo(function TableRow({ row, index, top, active, onActivate }: { readonly row: Row<PortfolioRow>; readonly index: number; readonly top: number; readonly active: boolean; readonly onActivate: (id: string) => void }) {
+const TableRow = memo(function TableRow({ row, index, top, active, onActivate }: { readonly row: PortfolioRow; readonly index: number; readonly top: number; readonly active: boolean; readonly onActivate: (id: string) => void }) {
   const element = useRef<HTMLDivElement>(null);
   // Focus belongs to the account, not to the elements now showing another one: let it go, as it
   // would if the row had left the page, so Enter never opens an account nobody chose.
   useLayoutEffect(() => {
     const focused = document.activeElement;
     if (focused instanceof HTMLElement && element.current?.contains(focused)) focused.blur();
-  }, [row.id]);
+  }, [row.accountId]);
   return (
     <div
       ref={element}
       role="row"
       data-row-index={index}
-      data-account-id={row.original.accountId}
+      data-account-id={row.accountId}
       aria-rowindex={index + 2}
       className={active ? 'grid-row active-row' : 'grid-row'}
       style={{ transform: `translateY(${top}px)` }}
-      onFocus={() => onActivate(row.id)}
+      onFocus={() => onActivate(row.accountId)}
     >
       {COLUMNS.map((column) =>
         column.id === 'name' ? (
           <div role="rowheader" key="name" className="name-cell">
             {/* With no row chosen yet, the first is the one Tab lands on. */}
-            <AccountLink row={row.original} focusable={active} />
+            <AccountLink row={row} focusable={active} />
           </div>
         ) : (
-          <div role="cell" key={column.id} className={column.meta?.numeric ? 'num' : undefined}>
-            {CELLS[column.id!]!(row.original)}
+          <div role="cell" key={column.id} className={column.numeric ? 'num' : undefined}>
+            {CELLS[column.id]!(row)}
           </div>
         ),
       )}

@@ -1,6 +1,6 @@
 import { useCallback, useDeferredValue, useMemo, useRef } from 'react';
 import { Link } from 'wouter';
-import type { SortingState } from '@tanstack/react-table';
+import type { PortfolioSort } from './sorting';
 import type { PortfolioRow } from '../../../shared/account-types';
 import type { Band } from '../../../shared/scoring-types';
 import { toCsv } from '../../../shared/csv';
@@ -29,7 +29,7 @@ export function PortfolioView() {
   const info = useApiQuery('app/info', {});
   useAppState(viewState(list));
   const [filter, setFilter] = usePersistentState<PortfolioFilter>('portfolio.filter', NO_FILTER);
-  const [sorting, setSorting] = usePersistentState<SortingState>('portfolio.sorting', [{ id: 'loyalty', desc: false }]);
+  const [sorting, setSorting] = usePersistentState<PortfolioSort[]>('portfolio.sorting', [{ id: 'loyalty', desc: false }]);
   const search = useDeferredValue(filter.search);
   const asOf = info.data?.asOf ?? new Date().toISOString().slice(0, 10);
 
