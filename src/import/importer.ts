@@ -251,7 +251,7 @@ async function attemptImport(db: Database.Database, path: string, options: Impor
       detection,
       fields: fieldReports(plan),
       ignoredColumns: [...plan.ignoredColumns],
-      warnings: warnings(plan, dates, writer.placeholdersCreated, rows, skipped),
+      warnings: warnings(plan, dates, writer.placeholdersCreated, rows, skipped, !options.dryRun),
       elapsedMs: Math.round(performance.now() - clock),
       applied: !options.dryRun,
     };
@@ -400,14 +400,17 @@ function fieldReports(plan: ColumnPlan): FieldReport[] {
   }));
 }
 
-function warnings(plan: ColumnPlan, dates: DateOrderState, placeholders: number, rows: number, skipped: number): string[] {
+function warnings(plan: ColumnPlan, dates: DateOrderState, placeholders: number, rows: number, skipped: number, applied: boolean): string[] {
   const out: string[] = [];
   if (rows === 0) out.push('The file has a header but no data rows.');
   if (dates.assumedAt && !dates.decidedBy && !dates.fixed) {
     out.push(`No date in the file tells day from month (first at row ${dates.assumedAt.row}: "${dates.assumedAt.value}"); read as ${dates.order === 'dmy' ? 'dd/mm/yyyy' : 'mm/dd/yyyy'}. Choose the order in the mapping if that is wrong.`);
   }
   if (placeholders > 0) {
-    out.push(`${placeholders} ${placeholders === 1 ? 'account was' : 'accounts were'} not known yet and ${placeholders === 1 ? 'was' : 'were'} created with ${placeholders === 1 ? 'its id as its name' : 'their ids as names'}; import an accounts file to complete ${placeholders === 1 ? 'it' : 'them'}.`);
+    // A preview only says what the import would do.
+    const one = placeholders === 1;
+    const made = applied ? (one ? 'was created' : 'were created') : 'will be created';
+    out.push(`${placeholders} ${one ? 'account was' : 'accounts were'} not known yet and ${made} with ${one ? 'its id as its name' : 'their ids as names'}; import an accounts file to complete ${one ? 'it' : 'them'}.`);
   }
   if (skipped > 0) {
     out.push(plan.kind === 'surveys'

@@ -48,10 +48,18 @@ describe('importing', () => {
     const db = t.db();
     const report = await importFile(db, t.file('wo.csv', csv([['work_order_id', 'account_id', 'opened_at'], ['WO-1', 'C9', '2024-01-02']])));
     expect(report.placeholdersCreated).toBe(1);
-    expect(report.warnings.join(' ')).toContain('1 account was not known yet');
+    expect(report.warnings.join(' ')).toContain('1 account was not known yet and was created with its id as its name');
     expect(db.prepare('SELECT name, placeholder FROM accounts').get()).toEqual({ name: 'C9', placeholder: 1 });
     await importFile(db, t.file('acc.csv', csv([['account_id', 'name'], ['C9', 'Nine Ltd']])));
     expect(db.prepare('SELECT name, placeholder FROM accounts').get()).toEqual({ name: 'Nine Ltd', placeholder: 0 });
+  });
+
+  it('says in a preview that unknown accounts will be created, and creates none', async () => {
+    const db = t.db();
+    const file = t.file('wo.csv', csv([['work_order_id', 'account_id', 'opened_at'], ['WO-1', 'C8', '2024-01-02'], ['WO-2', 'C9', '2024-01-03']]));
+    const preview = await importFile(db, file, { dryRun: true });
+    expect(preview.warnings.join(' ')).toContain('2 accounts were not known yet and will be created with their ids as names');
+    expect(count(db, 'accounts')).toBe(0);
   });
 
   it('imports a row repeated identically once, and reports it as a duplicate', async () => {
