@@ -59,6 +59,11 @@ function jobsOf(ctx: AppContext): Map<string, Job> {
 
 const isActive = (job: Job): boolean => job.state === 'running' || job.state === 'cancelling' || job.state === 'recomputing';
 
+/** The import or preview under way on this database, if any. */
+export function activeImportJob(ctx: AppContext): { readonly mode: 'preview' | 'import' } | null {
+  return [...jobsOf(ctx).values()].find(isActive) ?? null;
+}
+
 function refuseWhileBusy(jobs: Map<string, Job>): void {
   const busy = [...jobs.values()].find(isActive);
   if (busy) throw new ImportJobError(`An ${busy.mode === 'preview' ? 'import preview' : 'import'} is already running; wait for it or cancel it first.`);

@@ -90,6 +90,22 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
  * are written here in one transaction.
  */
 export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = {}): Promise<RecomputeResult> {
+  running.set(ctx, (running.get(ctx) ?? 0) + 1);
+  try {
+    return await recomputeAllNow(ctx, options);
+  } finally {
+    running.set(ctx, running.get(ctx)! - 1);
+  }
+}
+
+/** Full recomputes under way per database: while workers score, the data file must stay the one they read. */
+const running = new WeakMap<AppContext, number>();
+
+export function recomputeRunning(ctx: AppContext): boolean {
+  return (running.get(ctx) ?? 0) > 0;
+}
+
+async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions): Promise<RecomputeResult> {
   const started = performance.now();
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];

@@ -4,7 +4,8 @@ import { NotFoundError } from '../dispatcher';
 import type { settingsContract } from '../../shared/api/settings';
 import { currentTemplate, saveTemplate } from '../checklist-templates';
 import { templateVersions } from '../../db/repositories/checklist';
-import { recomputeAll, type RecomputeResult } from '../recompute';
+import { recomputeAll, recomputeRunning, type RecomputeResult } from '../recompute';
+import { activeImportJob } from '../import-jobs';
 import { loadSettings, saveSettings } from '../settings';
 import { loadEngineSettings, loadProfiles, previewProfileWeights, saveProfileWeights, segmentProfiles, SettingsError } from '../engine-settings';
 import { DEFAULT_WEIGHTS } from '../../domain/scoring/profile';
@@ -23,6 +24,13 @@ async function asUserError<T>(work: () => Promise<T>): Promise<T> {
     if (error instanceof BackupError) throw error.code === 'not_found' ? new NotFoundError(error.message) : new SettingsError(error.message);
     throw error;
   }
+}
+
+/** A restore swaps the data file: not while an import writes to it or scores are being worked out from it. */
+function refuseWhileWorking(ctx: AppContext): void {
+  const job = activeImportJob(ctx);
+  if (job) throw new SettingsError(`An ${job.mode === 'preview' ? 'import preview' : 'import'} is running: let it finish or cancel it, then restore. Nothing was changed.`);
+  if (recomputeRunning(ctx)) throw new SettingsError('Scores are being worked out: restore when they are done. Nothing was changed.');
 }
 
 export function settingsHandlers(ctx: AppContext): HandlersOf<typeof settingsContract> {
@@ -61,6 +69,7 @@ export function settingsHandlers(ctx: AppContext): HandlersOf<typeof settingsCon
       }),
     'backups/restore': ({ name }) =>
       asUserError(async () => {
+        refuseWhileWorking(ctx);
         let outcome;
         if (name === undefined) outcome = await restoreNewestGood(ctx);
         else {

@@ -8,6 +8,7 @@ import { count, dumpDatabase } from '../../support/db-state';
 import { stageStream, stagingDir, sanitiseName, StagingError } from '../../../src/services/staging';
 import { startServer } from '../../../src/server/server';
 import { listBackups } from '../../../src/services/backup';
+import { recomputeAll, recomputeRunning } from '../../../src/services/recompute';
 import type { ApiClient, Result } from '../../../src/shared/api';
 import type { AppContext } from '../../../src/services/context';
 
@@ -245,5 +246,31 @@ describe('import jobs', () => {
     await expect(call(api, 'imports/discard', { stagedIds: [a] })).resolves.toEqual({ discarded: 1 });
     await expect(api.call('imports/start', { mode: 'import', skipInvalid: true, files: [{ stagedId: a }] })).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
     await expect(api.call('imports/progress', { jobId: 'nope' })).resolves.toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('restoring a backup while work is under way', () => {
+  it('is refused while an import runs, changing nothing, and goes ahead once the import has ended', async () => {
+    const { ctx, api } = app();
+    await waitEnd(api, (await call(api, 'imports/start', { mode: 'import', skipInvalid: true, files: [{ stagedId: await stage(ctx, 'accounts.csv', csv([['account_id', 'name'], ['C1', 'Harbor']])) }] })).jobId);
+    const backup = await call(api, 'backups/create', {});
+    const job = await call(api, 'imports/start', { mode: 'import', skipInvalid: true, files: [{ stagedId: await stage(ctx, 'orders.csv', MESSY) }] });
+    const refused = await api.call('backups/restore', { name: backup.name });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(!refused.ok && refused.error.message).toMatch(/^An import is running: let it finish or cancel it, then restore\. Nothing was changed\.$/);
+    expect((await waitEnd(api, job.jobId)).state).toBe('done');
+    expect(count(ctx.db, 'work_orders')).toBe(3);
+    await expect(call(api, 'backups/restore', { name: backup.name })).resolves.toMatchObject({ restored: { name: backup.name } });
+    expect(count(ctx.db, 'work_orders')).toBe(0);
+  });
+
+  it('is refused while scores are being worked out', async () => {
+    const { ctx, api } = app();
+    const backup = await call(api, 'backups/create', {});
+    const scoring = recomputeAll(ctx);
+    expect(recomputeRunning(ctx)).toBe(true);
+    await expect(api.call('backups/restore', { name: backup.name })).resolves.toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Scores are being worked out') } });
+    await scoring;
+    expect(recomputeRunning(ctx)).toBe(false);
   });
 });
