@@ -31,7 +31,7 @@ interface Column {
   readonly title?: string;
 }
 
-export const COLUMNS: readonly Column[] = [
+const COLUMNS: readonly Column[] = [
   { id: 'name', header: 'Account', sortBy: (r) => r.name, size: 200 },
   { id: 'owner', header: 'Owner', sortBy: (r) => r.owner, size: 124 },
   { id: 'segment', header: 'Segment', sortBy: (r) => r.segment, size: 124 },
@@ -50,11 +50,7 @@ export const COLUMNS: readonly Column[] = [
 /** The columns' widths, shared by the header and every row; the free-text column takes what is left. */
 const TEMPLATE = COLUMNS.map((c) => (c.size ? `${c.size}px` : 'minmax(0, 1fr)')).join(' ');
 
-/**
- * What each column's cell shows, from the account alone. Rows render from these rather than from
- * the table's cell objects, which it would create for every row scrolled past and keep: ten
- * thousand rows' worth of them surviving young-generation collections made scrolling stutter.
- */
+/** What each column's cell shows, from the account alone: nothing is kept per row between renders. */
 const CELLS: Record<string, (r: PortfolioRow) => ReactNode> = {
   owner: (r) => <Clipped text={r.owner} />,
   segment: (r) => <Clipped text={r.segment} />,
