@@ -135,3 +135,21 @@ test('the portfolio answers from the keyboard: sort, move, open; and exports wha
   expect(lines[0]).toMatch(/Account/);
   expect(lines.length - 1).toBe(await portfolio.accountCount());
 });
+
+test('every column of the accounts table is on screen in a 1280-pixel window, its widths the same in every row', async ({ page, demo }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const app = new AppPage(page);
+  await app.open(demo.url);
+  const portfolio = new PortfolioPage(page);
+  const scroller = page.locator('[data-scroll="portfolio"]');
+  const fits = await scroller.evaluate((box) => box.scrollWidth <= box.clientWidth);
+  expect(fits).toBe(true);
+  for (const name of ['Account', 'Satisfaction', 'Costs most', 'Alerts', 'Renewal']) {
+    await expect(portfolio.table.getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeInViewport({ ratio: 1 });
+  }
+  // The column edges of the header and of each row line up.
+  const edges = await portfolio.table.evaluate((table) =>
+    [...table.querySelectorAll('[role=row]')].slice(0, 12).map((row) => [...row.children].map((cell) => Math.round(cell.getBoundingClientRect().left)).join(',')),
+  );
+  expect(new Set(edges).size).toBe(1);
+});

@@ -21,6 +21,8 @@ interface Column {
   readonly header: string;
   /** Width in pixels; none for the column that takes what the others leave. */
   readonly size?: number;
+  /** How narrow it may get in a narrow window, in pixels; else it keeps its size. */
+  readonly least?: number;
   /** What it sorts by; not sortable without. */
   readonly sortBy?: SortValue;
   /** Right-aligned figures. */
@@ -32,12 +34,12 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { id: 'name', header: 'Account', sortBy: (r) => r.name, size: 200 },
-  { id: 'owner', header: 'Owner', sortBy: (r) => r.owner, size: 124 },
-  { id: 'segment', header: 'Segment', sortBy: (r) => r.segment, size: 124 },
+  { id: 'name', header: 'Account', sortBy: (r) => r.name, size: 200, least: 160 },
+  { id: 'owner', header: 'Owner', sortBy: (r) => r.owner, size: 124, least: 96 },
+  { id: 'segment', header: 'Segment', sortBy: (r) => r.segment, size: 124, least: 96 },
   { id: 'region', header: 'Region', sortBy: (r) => r.region, size: 72 },
   { id: 'loyalty', header: 'Loyalty', sortBy: (r) => r.loyalty, size: 128, numeric: true, highestFirst: true },
-  { id: 'trend', header: '6 months', size: 80 },
+  { id: 'trend', header: '6 months', size: 84 },
   { id: 'satisfaction', header: 'Satisfaction', sortBy: (r) => r.satisfaction, size: 164, highestFirst: true },
   { id: 'confidence', header: 'Conf.', sortBy: (r) => r.confidence, size: 60, numeric: true, highestFirst: true, title: 'Confidence: lower where evidence is missing, old or thin' },
   { id: 'change30', header: '30 days', sortBy: (r) => r.change30, size: 80, numeric: true, highestFirst: true, title: 'Change in loyalty over 30 days, in points' },
@@ -47,8 +49,16 @@ const COLUMNS: readonly Column[] = [
   { id: 'renewalDate', header: 'Renewal', sortBy: (r) => r.renewalDate, size: 108 },
 ];
 
-/** The columns' widths, shared by the header and every row; the free-text column takes what is left. */
-const TEMPLATE = COLUMNS.map((c) => (c.size ? `${c.size}px` : 'minmax(0, 1fr)')).join(' ');
+/** The free-text column's narrowest: its header and a few words. */
+const LEAST_FREE_WIDTH = 100;
+
+/**
+ * The columns' widths, shared by the header and every row. Depending only on the window's width,
+ * never on what the rows hold, every row lays out alike. The free-text column takes what is left,
+ * once the columns that may narrow are back at their full size.
+ */
+const TEMPLATE = COLUMNS.map((c) => (c.size === undefined ? `minmax(${LEAST_FREE_WIDTH}px, 1fr)` : c.least ? `minmax(${c.least}px, ${c.size}px)` : `${c.size}px`)).join(' ');
+const LEAST_WIDTH = COLUMNS.reduce((sum, c) => sum + (c.least ?? c.size ?? LEAST_FREE_WIDTH), 0);
 
 /** What each column's cell shows, from the account alone: nothing is kept per row between renders. */
 const CELLS: Record<string, (r: PortfolioRow) => ReactNode> = {
@@ -185,7 +195,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
       data-scroll="portfolio"
       onScroll={(e) => remember('portfolio.scroll', e.currentTarget.scrollTop)}
     >
-      <div role="table" className="portfolio-grid" aria-label="Accounts" aria-rowcount={shown.length + 1} style={{ gridTemplateColumns: TEMPLATE }}>
+      <div role="table" className="portfolio-grid" aria-label="Accounts" aria-rowcount={shown.length + 1} style={{ gridTemplateColumns: TEMPLATE, minWidth: LEAST_WIDTH }}>
         <div role="rowgroup" className="grid-head">
           <div role="row" aria-rowindex={1} className="grid-row">
             {COLUMNS.map((column) => {
