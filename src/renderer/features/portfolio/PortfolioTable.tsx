@@ -80,7 +80,7 @@ const CELLS: Record<string, (r: PortfolioRow) => ReactNode> = {
   confidence: (r) => <span className={r.confidence !== null && r.confidence < 0.5 ? 'low-confidence' : undefined}>{formatPercent(r.confidence)}</span>,
   change30: (r) => <Change value={r.change30} />,
   topDriver: (r) => (
-    <span className="driver-text" title={r.topDriver ?? undefined}>
+    <span className="ellipsis-2 driver-text" title={r.topDriver ?? undefined}>
       {r.topDriver ?? '—'}
     </span>
   ),
@@ -255,7 +255,7 @@ const TableRow = memo(function TableRow({ row, index, top, active, onActivate }:
     >
       {COLUMNS.map((column) =>
         column.id === 'name' ? (
-          <div role="rowheader" key="name" className="name-cell">
+          <div role="rowheader" key="name">
             {/* With no row chosen yet, the first is the one Tab lands on. */}
             <AccountLink row={row} focusable={active} />
           </div>
