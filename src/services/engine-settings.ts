@@ -6,7 +6,7 @@ import { scoreAccount, type EngineSettings } from '../domain/scoring/loyalty';
 import { COMPONENT_KEYS, type Band } from '../shared/scoring-types';
 import type { AppContext } from './context';
 import { currentTemplate } from './checklist-templates';
-import { loadSettings } from './settings';
+import { OWN_VENDOR_KEY } from './settings';
 
 const PROFILES_KEY = 'scoring.profiles';
 const MEMORY_KEY = 'scoring.memory';
@@ -55,13 +55,12 @@ export function loadMemory(db: Db): Memory {
 
 /** Everything scoring reads from settings. */
 export function loadEngineSettings(db: Db): EngineSettings {
-  const settings = loadSettings(db);
-  const ownVendorSet = readSetting(db, 'company.vendor_name') !== undefined;
+  const ownVendor = readSetting(db, OWN_VENDOR_KEY);
   return {
     ...DEFAULT_SCORING,
     profiles: loadProfiles(db),
     memory: loadMemory(db),
-    ownVendor: ownVendorSet ? settings.ownVendorName : null,
+    ownVendor: typeof ownVendor === 'string' ? ownVendor : null,
   };
 }
 

@@ -14,15 +14,27 @@ export interface Settings {
   keepBackups: number;
 }
 
+/** Where the brand of our own machines is kept: scoring reads it alone (unset: no machine counts as ours). */
+export const OWN_VENDOR_KEY = 'company.vendor_name';
+
 const KEYS: { [K in keyof Settings]: string } = {
   companyName: 'company.name',
-  ownVendorName: 'company.vendor_name',
+  ownVendorName: OWN_VENDOR_KEY,
   defaultDateOrder: 'import.default_date_order',
   keepBackups: 'backups.keep',
 };
 
 /** Day-first everywhere but where the locale writes month first. */
-export function localeDateOrder(locale = Intl.DateTimeFormat().resolvedOptions().locale): DateOrder {
+export function localeDateOrder(locale?: string): DateOrder {
+  if (locale !== undefined) return probeDateOrder(locale);
+  // The process's locale does not change; formatting a probe date costs milliseconds each time.
+  processDateOrder ??= probeDateOrder(Intl.DateTimeFormat().resolvedOptions().locale);
+  return processDateOrder;
+}
+
+let processDateOrder: DateOrder | undefined;
+
+function probeDateOrder(locale: string): DateOrder {
   const probe = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(Date.UTC(2000, 10, 22)));
   const first = probe.find((p) => p.type === 'day' || p.type === 'month');
   return first?.type === 'month' ? 'mdy' : 'dmy';
