@@ -5,6 +5,7 @@ import { m0003FasterChecks } from './0003-faster-checks';
 import { m0004CurrentScores } from './0004-current-scores';
 import { m0005AlertTallies } from './0005-alert-tallies';
 import { m0006WorkOrdersForScoring } from './0006-work-orders-for-scoring';
+import { m0007EvidenceIndexes } from './0007-evidence-indexes';
 
 export interface Migration {
   readonly version: number;
@@ -18,7 +19,7 @@ export interface Migration {
 }
 
 /** Applied in order, each in its own transaction. A shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState, m0003FasterChecks, m0004CurrentScores, m0005AlertTallies, m0006WorkOrdersForScoring];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState, m0003FasterChecks, m0004CurrentScores, m0005AlertTallies, m0006WorkOrdersForScoring, m0007EvidenceIndexes];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -172,13 +172,42 @@ describe('0006 work orders for scoring', () => {
     const db = databaseAt(5);
     db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One'), ('C2', 'Two')").run();
     db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at, labor_hours) VALUES ('W2', 'C1', '2026-02-01', 2), ('W1', 'C1', '2026-02-01', 1), ('W3', 'C2', '2026-01-01', 1)").run();
-    expect(migrate(db)).toEqual([6]);
+    expect(migrate(db, 6)).toEqual([6]);
     for (const scope of ['all', 'range', 'one'] as const) {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${evidenceSql('workOrders', scope)}`).all({ account: 'C1', from: 'C1', to: null }) as Array<{ detail: string }>).map((r) => r.detail);
       expect(plan, scope).toEqual([expect.stringMatching(/USING COVERING INDEX work_orders_for_scoring/)]);
     }
     const read = db.prepare(evidenceSql('workOrders', 'all')).raw().all() as unknown[][];
     expect(read.map((r) => r[1])).toEqual(['W1', 'W2', 'W3']);
+    db.close();
+  });
+});
+
+describe('0007 evidence indexes', () => {
+  it('lets scoring read surveys, the installed base and recommendations from one index each, in order, without a sort or the table', () => {
+    const db = databaseAt(6);
+    db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One'), ('C2', 'Two')").run();
+    db.prepare("INSERT INTO survey_responses (response_id, account_id, responded_at, nps) VALUES ('S2', 'C1', '2026-02-01', 9), ('S1', 'C1', '2026-02-01', 3), ('S3', 'C2', '2026-01-01', 7), ('S0', 'C1', '2026-03-01', 8)").run();
+    db.prepare("INSERT INTO assets (asset_id, account_id, vendor) VALUES ('A2', 'C1', 'Acme'), ('A3', 'C2', 'Rival'), ('A1', 'C1', 'Acme')").run();
+    db.prepare(
+      "INSERT INTO recommendations (recommendation_id, account_id, made_at, text) VALUES ('R2', 'C1', '2026-02-01', 'Replace'), ('R1', 'C1', '2026-02-01', 'Upgrade'), ('R3', 'C2', '2026-01-01', 'Train'), ('R0', 'C1', '2026-01-15', 'Repair')",
+    ).run();
+    expect(migrate(db)).toEqual([7]);
+    const expected = {
+      surveys: { index: 'survey_responses_for_scoring', order: ['S1', 'S2', 'S0', 'S3'] },
+      assets: { index: 'assets_for_scoring', order: ['A1', 'A2', 'A3'] },
+      recommendations: { index: 'recommendations_for_scoring', order: ['R0', 'R1', 'R2', 'R3'] },
+    } as const;
+    for (const [source, { index, order }] of Object.entries(expected) as Array<[keyof typeof expected, (typeof expected)[keyof typeof expected]]>) {
+      for (const scope of ['all', 'range', 'one'] as const) {
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${evidenceSql(source, scope)}`).all({ account: 'C1', from: 'C1', to: null }) as Array<{ detail: string }>).map((r) => r.detail);
+        expect(plan, `${source} ${scope}`).toEqual([expect.stringMatching(new RegExp(`USING COVERING INDEX ${index}\\b`))]);
+      }
+      const read = db.prepare(evidenceSql(source, 'all')).raw().all() as unknown[][];
+      expect(read.map((r) => r[1]), source).toEqual(order);
+    }
+    const left = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN ('survey_responses_by_account', 'assets_by_account', 'recommendations_by_account')").all();
+    expect(left).toEqual([]);
     db.close();
   });
 });
