@@ -3,6 +3,7 @@ import type { AccountView, AssetItem } from '../../../shared/account-types';
 import { formatDay, formatInteger, formatMoney, formatPercent, formatScore, plural } from '../../components/format';
 import { useFocusRecord } from '../../components/useFocusRecord';
 import { EmptyState } from '../../components/States';
+import { TableHead, figure } from '../../components/TableHead';
 
 const SERVICER: Record<string, string> = { us: 'Us', competitor: 'A competitor', third_party: 'A third party', self: 'Themselves', unknown: 'Unknown' };
 const COVERAGE: Record<string, string> = { contract: 'Contract', warranty: 'Warranty', time_and_materials: 'Time and materials', none: 'None' };
@@ -35,31 +36,7 @@ export function InstalledBaseTab({ view, focus }: { readonly view: AccountView; 
           </h2>
           <div className="table-wrap">
             <table className="data compact">
-              <thead>
-                <tr>
-                  <th scope="col">Machine</th>
-                  <th scope="col">Location</th>
-                  <th scope="col">Vendor and model</th>
-                  <th scope="col" className="num">
-                    Qty
-                  </th>
-                  <th scope="col">Serviced by</th>
-                  <th scope="col">Coverage</th>
-                  <th scope="col" className="num">
-                    Visits
-                  </th>
-                  <th scope="col" className="num">
-                    First-time fix
-                  </th>
-                  <th scope="col" className="num">
-                    MTBF
-                  </th>
-                  <th scope="col" className="num">
-                    Repairs billed
-                  </th>
-                  <th scope="col">Flags</th>
-                </tr>
-              </thead>
+              <TableHead columns={['Machine', 'Location', 'Vendor and model', figure('Qty'), 'Serviced by', 'Coverage', figure('Visits'), figure('First-time fix'), figure('MTBF'), figure('Repairs billed'), 'Flags']} />
               <tbody>
                 {site.assets.map((a) => (
                   <tr key={a.id} data-record={a.id} tabIndex={-1} className={`${a.ours ? '' : 'not-ours'} ${focus === a.id ? 'focused' : ''}`}>

@@ -4,6 +4,7 @@ import type { BriefKpis } from '../../../shared/review-types';
 import type { ComponentScore } from '../../../shared/scoring-types';
 import { refPath, REF_NOUN } from '../../app/paths';
 import { formatInteger, formatPercent, formatScore } from '../../components/format';
+import { TableHead, figure } from '../../components/TableHead';
 
 /** The five components, each with the drivers that make up its points; and the service KPIs. */
 export function OverviewTab({ view }: { readonly view: AccountView }) {
@@ -94,17 +95,7 @@ function Kpis({ now, before }: { readonly now: BriefKpis; readonly before: Brief
     <section aria-labelledby="kpis-title" className="kpis">
       <h2 id="kpis-title">Service KPIs</h2>
       <table className="data compact">
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col" className="num">
-              Last 12 months
-            </th>
-            <th scope="col" className="num">
-              12 months before
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Measure', figure('Last 12 months'), figure('12 months before')]} />
         <tbody>
           {KPI_ROWS.map((k) => {
             const a = now[k.key];

@@ -5,6 +5,7 @@ import { paths } from '../../app/paths';
 import { formatDay, formatDayTime, formatShortDay, plural } from '../../components/format';
 import { useFocusRecord } from '../../components/useFocusRecord';
 import { EmptyState } from '../../components/States';
+import { TableHead } from '../../components/TableHead';
 
 const KIND_LABEL = { promoter: 'Promoter', passive: 'Passive', detractor: 'Detractor' } as const;
 
@@ -42,15 +43,7 @@ export function SurveysTab({ view, focus }: { readonly view: AccountView; readon
         </figure>
       )}
       <table className="data compact">
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Score</th>
-            <th scope="col">Who</th>
-            <th scope="col">Comment</th>
-            <th scope="col">Follow-up</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Date', 'Score', 'Who', 'Comment', 'Follow-up']} />
         <tbody>
           {view.surveys.map((s) => (
             <tr key={s.id} data-record={s.id} tabIndex={-1} className={focus === s.id ? 'focused' : undefined}>

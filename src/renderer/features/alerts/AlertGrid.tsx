@@ -3,6 +3,7 @@ import type { Virtualizer } from '@tanstack/react-virtual';
 import type { AlertItem } from '../../../shared/api/alerts';
 import { formatDay } from '../../components/format';
 import { RULE_LABEL, SEVERITY_LABEL, STATUS_LABEL } from './labels';
+import { TableHead } from '../../components/TableHead';
 
 export const ROW_HEIGHT = 52;
 
@@ -37,17 +38,7 @@ export function AlertGrid({ scroller, virtualizer, total, at, active, selection,
           <col style={{ width: 120 }} />
           <col style={{ width: 116 }} />
         </colgroup>
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col">
-              <span className="visually-hidden">Selected</span>
-            </th>
-            <th scope="col">Severity</th>
-            <th scope="col">Alert</th>
-            <th scope="col">Status</th>
-            <th scope="col">Raised</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: 'Selected', readOutOnly: true }, 'Severity', 'Alert', 'Status', 'Raised']} rowIndex={1} />
         <tbody onKeyDown={onKeyDown}>
           {before > 0 && (
             <tr aria-hidden="true" className="spacer">

@@ -5,6 +5,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { Dialog } from '../../components/Dialog';
 import { ErrorState, Loading } from '../../components/States';
 import { formatDayTime, formatInteger, plural } from '../../components/format';
+import { TableHead, figure } from '../../components/TableHead';
 
 const NOUN: Record<ImportRecord['kind'], [string, string]> = {
   accounts: ['account', 'accounts'],
@@ -30,32 +31,7 @@ export function History() {
       ) : (
         <div className="table-wrap">
           <table className="data" aria-label="Import history">
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  #
-                </th>
-                <th scope="col">File</th>
-                <th scope="col">Kind</th>
-                <th scope="col" className="num">
-                  Rows
-                </th>
-                <th scope="col" className="num">
-                  Added
-                </th>
-                <th scope="col" className="num">
-                  Updated
-                </th>
-                <th scope="col" className="num">
-                  Rejected
-                </th>
-                <th scope="col">When</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[figure('#'), 'File', 'Kind', figure('Rows'), figure('Added'), figure('Updated'), figure('Rejected'), 'When', 'Status', { label: 'Actions', readOutOnly: true }]} />
             <tbody>
               {list.data.map((r) => (
                 <tr key={r.importId}>

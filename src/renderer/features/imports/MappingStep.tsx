@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { useInspection } from './FilesStep';
 import { update, updateFile, type WizardFile } from './store';
 import { HOW_LABEL, sourceLabel } from './labels';
+import { TableHead } from '../../components/TableHead';
 
 /** Step 2: where each column goes, with the user's corrections, and saved mappings. */
 export function MappingStep({ files, onPreview, starting, startError }: { readonly files: readonly WizardFile[]; readonly onPreview: () => void; readonly starting: boolean; readonly startError: string | null }) {
@@ -192,14 +193,7 @@ function ColumnTable({ file, inspection, setMapping }: { readonly file: WizardFi
   return (
     <div className="table-wrap mapping-table">
       <table className="data compact" aria-label={`Columns of ${file.name}`}>
-        <thead>
-          <tr>
-            <th scope="col">Column in the file</th>
-            <th scope="col">Sample values</th>
-            <th scope="col">Imported as</th>
-            <th scope="col">How</th>
-          </tr>
-        </thead>
+        <TableHead columns={['Column in the file', 'Sample values', 'Imported as', 'How']} />
         <tbody>
           {inspection.columns.map((column) => (
             <tr key={column.index}>

@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RejectedRow } from '../../../shared/import-types';
 import { formatInteger } from '../../components/format';
+import { TableHead, figure } from '../../components/TableHead';
 
 const ROW_HEIGHT = 32;
 
@@ -21,16 +22,7 @@ export function RejectedTable({ file, rows, total }: { readonly file: string; re
       </h4>
       <div className="rejected-scroll" ref={scroller} tabIndex={0} role="region" aria-label={`Rejected rows of ${file}`} style={{ maxHeight: Math.min(rows.length, 10) * ROW_HEIGHT + 36 }}>
         <table className="data compact rejected-table" aria-label={`Rejected rows of ${file}`} aria-rowcount={rows.length + 1}>
-          <thead>
-            <tr aria-rowindex={1}>
-              <th scope="col" className="num">
-                Row
-              </th>
-              <th scope="col">Column</th>
-              <th scope="col">Value</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
+          <TableHead columns={[figure('Row'), 'Column', 'Value', 'Why']} rowIndex={1} />
           <tbody>
             {top > 0 && (
               <tr aria-hidden="true" className="spacer">

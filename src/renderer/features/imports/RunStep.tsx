@@ -9,6 +9,7 @@ import { JobProgress, isActive, useJob } from './JobProgress';
 import { RejectedTable } from './RejectedTable';
 import { resetWizard } from './store';
 import { formatSeconds, kindLabel } from './labels';
+import { TableHead, figure } from '../../components/TableHead';
 
 /** Step 4: the import itself, its progress and its cancel; then what it did. */
 export function RunStep({ jobId }: { readonly jobId: string }) {
@@ -73,25 +74,7 @@ function Summary({ status }: { readonly status: ImportJobStatus }) {
       )}
       <div className="table-wrap">
         <table className="data" aria-label="What was imported">
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Kind</th>
-              <th scope="col" className="num">
-                Added
-              </th>
-              <th scope="col" className="num">
-                Updated
-              </th>
-              <th scope="col" className="num">
-                Unchanged
-              </th>
-              <th scope="col" className="num">
-                Rejected
-              </th>
-              <th scope="col">Outcome</th>
-            </tr>
-          </thead>
+          <TableHead columns={['File', 'Kind', figure('Added'), figure('Updated'), figure('Unchanged'), figure('Rejected'), 'Outcome']} />
           <tbody>
             {status.files.map((f) => (
               <tr key={f.stagedId}>

@@ -5,6 +5,7 @@ import { useApiMutation, useApiQuery } from '../../api/queries';
 import { ErrorState, Loading } from '../../components/States';
 import { plural } from '../../components/format';
 import { formatMoment } from './when';
+import { TableHead, figure } from '../../components/TableHead';
 
 type TemplateData = Result<'checklist/template/get'>;
 
@@ -154,15 +155,7 @@ function TemplateEditor({ data, save }: { readonly data: TemplateData; readonly 
 
       <table className="data compact versions">
         <caption>Versions</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              Version
-            </th>
-            <th scope="col">Saved</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
+        <TableHead columns={[figure('Version'), 'Saved', 'Note']} />
         <tbody>
           {[...data.versions]
             .sort((a, b) => b.version - a.version)

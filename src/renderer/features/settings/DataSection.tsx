@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/States';
 import { formatInteger, plural } from '../../components/format';
 import { formatBytes, formatMoment } from './when';
+import { TableHead, figure } from '../../components/TableHead';
 
 export const REASON_LABEL: Record<BackupItem['reason'], string> = {
   manual: 'Backed up on request',
@@ -123,18 +124,7 @@ export function DataSection({ dataFile, folder, keep, backups }: { readonly data
           <caption>
             Backups, newest first ({formatInteger(backups.length)} of at most {formatInteger(keep)})
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Why</th>
-              <th scope="col" className="num">
-                Size
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Made', 'Why', figure('Size'), { label: 'Actions', readOutOnly: true }]} />
           <tbody>
             {backups.map((b) => (
               <tr key={b.name}>

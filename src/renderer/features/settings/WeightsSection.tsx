@@ -5,6 +5,7 @@ import { BAND_LABEL, BANDS, COMPONENT_KEYS, COMPONENT_LABEL, type ComponentKey }
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { BandChip } from '../../components/Band';
 import { formatChange, formatInteger, formatScore, plural } from '../../components/format';
+import { TableHead, figure } from '../../components/TableHead';
 import { paths } from '../../app/paths';
 
 type WeightsData = Result<'weights/get'>;
@@ -107,20 +108,7 @@ export function WeightsSection({ data }: { readonly data: WeightsData }) {
 
       <table className="data compact weights-table">
         <caption className="visually-hidden">Weight of each component</caption>
-        <thead>
-          <tr>
-            <th scope="col">Component</th>
-            <th scope="col" className="num">
-              Weight (%)
-            </th>
-            <th scope="col" className="num">
-              Share of the score
-            </th>
-            <th scope="col" className="num">
-              Saved
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={['Component', figure('Weight (%)'), figure('Share of the score'), figure('Saved')]} />
         <tbody>
           {COMPONENT_KEYS.map((key) => (
             <tr key={key}>
@@ -213,20 +201,7 @@ function PreviewResult({ preview }: { readonly preview: Result<'weights/preview'
       <div className="preview-grid">
         <table className="data compact">
           <caption>Accounts per band</caption>
-          <thead>
-            <tr>
-              <th scope="col">Band</th>
-              <th scope="col" className="num">
-                Now
-              </th>
-              <th scope="col" className="num">
-                After
-              </th>
-              <th scope="col" className="num">
-                Change
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Band', figure('Now'), figure('After'), figure('Change')]} />
           <tbody>
             {BANDS.map((band) => (
               <tr key={band}>
@@ -250,20 +225,7 @@ function PreviewResult({ preview }: { readonly preview: Result<'weights/preview'
         </table>
         <table className="data compact movers-table">
           <caption>Biggest movers</caption>
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col" className="num">
-                Now
-              </th>
-              <th scope="col" className="num">
-                After
-              </th>
-              <th scope="col" className="num">
-                Change
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Account', figure('Now'), figure('After'), figure('Change')]} />
           <tbody>
             {preview.movers.length === 0 ? (
               <tr>
