@@ -51,6 +51,13 @@ async function bundleSteps(): Promise<void> {
   copyFileSync(join(BIN, 'recompute-worker.mjs'), join(BIN, 'recompute-worker.js'));
 }
 
+/** The interface step serves the built app: built now, so that it is the code at hand (and knows the database's schema). */
+function buildApp(): void {
+  log('building the app for the interface step');
+  // Its output goes to stderr: with --json, stdout carries the figures alone.
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], { stdio: ['ignore', process.stderr, 'inherit'] });
+}
+
 /** Runs one step in its own process and returns the JSON line it printed. */
 function step<T>(name: string, stepArgs: string[]): Promise<T> {
   return new Promise((resolveStep, reject) => {
@@ -131,6 +138,7 @@ async function main(): Promise<void> {
     await writeWorkOrders(doubled, scale, scale.workOrders * 2, 23);
   }
   await bundleSteps();
+  if (withUi) buildApp();
   mkdirSync(RUN, { recursive: true });
 
   // 1. Import: every kind into one database, in the order a user would import them.
