@@ -24,21 +24,18 @@ const KEYS: { [K in keyof Settings]: string } = {
   keepBackups: 'backups.keep',
 };
 
-/** Day-first everywhere but where the locale writes month first. */
-export function localeDateOrder(locale?: string): DateOrder {
-  if (locale !== undefined) return probeDateOrder(locale);
-  // The process's locale does not change; formatting a probe date costs milliseconds each time.
-  processDateOrder ??= probeDateOrder(Intl.DateTimeFormat().resolvedOptions().locale);
+/** Day-first everywhere but where the process's locale writes month first. */
+export function localeDateOrder(): DateOrder {
+  // The locale does not change while the app runs; formatting a probe date costs milliseconds each time.
+  if (processDateOrder) return processDateOrder;
+  const locale = Intl.DateTimeFormat().resolvedOptions().locale;
+  const probe = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(Date.UTC(2000, 10, 22)));
+  const first = probe.find((p) => p.type === 'day' || p.type === 'month');
+  processDateOrder = first?.type === 'month' ? 'mdy' : 'dmy';
   return processDateOrder;
 }
 
 let processDateOrder: DateOrder | undefined;
-
-function probeDateOrder(locale: string): DateOrder {
-  const probe = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(Date.UTC(2000, 10, 22)));
-  const first = probe.find((p) => p.type === 'day' || p.type === 'month');
-  return first?.type === 'month' ? 'mdy' : 'dmy';
-}
 
 export function defaultSettings(): Settings {
   return { companyName: 'Our company', ownVendorName: 'Our company', defaultDateOrder: localeDateOrder(), keepBackups: 10 };

@@ -6,7 +6,7 @@ import type { Migration } from './index';
 // (imported in date order, so an account's rows lie far apart) and sorts them. These indexes hold,
 // in the order scoring reads them, every column it reads: one walk, no table, no sort.
 
-export const EVIDENCE_INDEXES = {
+const EVIDENCE_INDEXES = {
   survey_responses_for_scoring: {
     table: 'survey_responses',
     replaces: 'survey_responses_by_account',

@@ -167,6 +167,11 @@ describe('0005 alert tallies', () => {
   });
 });
 
+/** How SQLite reads one kind of evidence for scoring, in a scope: one line per step of its plan. */
+function scoringPlan(db: Database.Database, source: Parameters<typeof evidenceSql>[0], scope: Parameters<typeof evidenceSql>[1]): string[] {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${evidenceSql(source, scope)}`).all({ account: 'C1', from: 'C1', to: null }) as Array<{ detail: string }>).map((r) => r.detail);
+}
+
 describe('0006 work orders for scoring', () => {
   it('lets scoring read every account\'s work orders from one index, in order, without touching the table', () => {
     const db = databaseAt(5);
@@ -174,8 +179,7 @@ describe('0006 work orders for scoring', () => {
     db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at, labor_hours) VALUES ('W2', 'C1', '2026-02-01', 2), ('W1', 'C1', '2026-02-01', 1), ('W3', 'C2', '2026-01-01', 1)").run();
     expect(migrate(db, 6)).toEqual([6]);
     for (const scope of ['all', 'range', 'one'] as const) {
-      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${evidenceSql('workOrders', scope)}`).all({ account: 'C1', from: 'C1', to: null }) as Array<{ detail: string }>).map((r) => r.detail);
-      expect(plan, scope).toEqual([expect.stringMatching(/USING COVERING INDEX work_orders_for_scoring/)]);
+      expect(scoringPlan(db, 'workOrders', scope), scope).toEqual([expect.stringMatching(/USING COVERING INDEX work_orders_for_scoring/)]);
     }
     const read = db.prepare(evidenceSql('workOrders', 'all')).raw().all() as unknown[][];
     expect(read.map((r) => r[1])).toEqual(['W1', 'W2', 'W3']);
@@ -200,8 +204,7 @@ describe('0007 evidence indexes', () => {
     } as const;
     for (const [source, { index, order }] of Object.entries(expected) as Array<[keyof typeof expected, (typeof expected)[keyof typeof expected]]>) {
       for (const scope of ['all', 'range', 'one'] as const) {
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${evidenceSql(source, scope)}`).all({ account: 'C1', from: 'C1', to: null }) as Array<{ detail: string }>).map((r) => r.detail);
-        expect(plan, `${source} ${scope}`).toEqual([expect.stringMatching(new RegExp(`USING COVERING INDEX ${index}\\b`))]);
+        expect(scoringPlan(db, source, scope), `${source} ${scope}`).toEqual([expect.stringMatching(new RegExp(`USING COVERING INDEX ${index}\\b`))]);
       }
       const read = db.prepare(evidenceSql(source, 'all')).raw().all() as unknown[][];
       expect(read.map((r) => r[1]), source).toEqual(order);
