@@ -62,15 +62,22 @@ export function dayOf(iso: string): string {
   return iso.slice(0, 10);
 }
 
-function weekday(day: string): number {
-  return new Date(toMs(day)).getUTCDay();
+/**
+ * Whether the day of `iso` is after `day` (YYYY-MM-DD): `dayOf(iso) > day` without cutting a new
+ * string. A timestamp on that day compares greater than the day alone, so it is ruled out first.
+ */
+export function dayIsAfter(iso: string, day: string): boolean {
+  return iso > day && !iso.startsWith(day);
 }
+
+/** Sunday 0 to Saturday 6 of a day count since 1970-01-01, a Thursday. */
+const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
 
 /** The end of the next business day after `iso` (weekends skipped): the deadline for a follow-up. */
 export function nextBusinessDayEnd(iso: string): string {
-  let day = addDays(dayOf(iso), 1);
-  while (weekday(day) === 0 || weekday(day) === 6) day = addDays(day, 1);
-  return `${day}T23:59:59`;
+  let day = epochDay(digits(iso, 0, 4), digits(iso, 5, 2), digits(iso, 8, 2)) + 1;
+  while (weekdayOf(day) === 0 || weekdayOf(day) === 6) day++;
+  return `${civilDay(day)}T23:59:59`;
 }
 
 /** Whether `later` is on or before `deadline` (both ISO; a date alone counts as that whole day). */

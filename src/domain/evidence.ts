@@ -8,6 +8,7 @@ import type {
   WorkOrderType,
 } from '../shared/kinds';
 import type { PulseRating } from '../shared/scoring-types';
+import { dayIsAfter } from './dates';
 
 // Everything the engine knows about one account: the input of scoring, alert rules, the checklist
 // and the KPIs. Loaded from the database (src/db/repositories/evidence.ts), built by hand in tests.
@@ -141,7 +142,7 @@ export interface AccountEvidence {
   readonly pulses: readonly PulseFacts[];
 }
 
-const after = (value: string | null, asOf: string): boolean => value !== null && value.slice(0, 10) > asOf;
+const after = (value: string | null, asOf: string): boolean => value !== null && dayIsAfter(value, asOf);
 const orNull = (value: string | null, asOf: string): string | null => (after(value, asOf) ? null : value);
 
 /**
@@ -152,31 +153,54 @@ const orNull = (value: string | null, asOf: string): string | null => (after(val
 export function asOfView(evidence: AccountEvidence, asOf: string): AccountEvidence {
   return {
     account: evidence.account,
-    workOrders: evidence.workOrders
-      .filter((w) => !after(w.openedAt, asOf))
-      .map((w) =>
+    workOrders: known(
+      evidence.workOrders,
+      (w) => !after(w.openedAt, asOf),
+      (w) =>
         after(w.arrivedAt, asOf) || after(w.completedAt, asOf) || after(w.followUpAt, asOf)
           ? // Still in progress on that date: how it ended is not known yet.
             { ...w, arrivedAt: orNull(w.arrivedAt, asOf), completedAt: orNull(w.completedAt, asOf), followUpAt: orNull(w.followUpAt, asOf), status: after(w.completedAt, asOf) ? null : w.status }
           : w,
-      ),
-    surveys: evidence.surveys
-      .filter((s) => !after(s.respondedAt, asOf))
-      .map((s) => (after(s.followUpAt, asOf) ? { ...s, followUpAt: null } : s)),
+    ),
+    surveys: known(
+      evidence.surveys,
+      (s) => !after(s.respondedAt, asOf),
+      (s) => (after(s.followUpAt, asOf) ? { ...s, followUpAt: null } : s),
+    ),
     assets: installedBase(evidence.assets, asOf),
-    recommendations: evidence.recommendations
-      .filter((r) => !after(r.madeAt, asOf))
-      .map((r) => {
-        const events = r.events.filter((e) => !after(e.on, asOf));
+    recommendations: known(
+      evidence.recommendations,
+      (r) => !after(r.madeAt, asOf),
+      (r) => {
+        const events = known(r.events, (e) => !after(e.on, asOf));
         const decidedLater = after(r.decidedAt, asOf);
-        if (events.length === r.events.length && !decidedLater) return r;
+        if (events === r.events && !decidedLater) return r;
         return { ...r, events, ...(decidedLater ? { status: 'open' as const, decidedAt: null } : {}) };
-      }),
-    footprint: evidence.footprint.filter((f) => !after(f.recordedOn, asOf)),
-    checklistTicks: evidence.checklistTicks.filter((t) => !after(t.doneOn, asOf)),
-    noteDays: evidence.noteDays.filter((d) => !after(d, asOf)),
-    pulses: evidence.pulses.filter((p) => !after(p.setOn, asOf)),
+      },
+    ),
+    footprint: known(evidence.footprint, (f) => !after(f.recordedOn, asOf)),
+    checklistTicks: known(evidence.checklistTicks, (t) => !after(t.doneOn, asOf)),
+    noteDays: known(evidence.noteDays, (d) => !after(d, asOf)),
+    pulses: known(evidence.pulses, (p) => !after(p.setOn, asOf)),
   };
+}
+
+/**
+ * The records known by then, each as it was known; the very same list when that is all of them
+ * unchanged, as it is for most accounts on the latest date (no copy to make and collect).
+ */
+function known<T>(records: readonly T[], include: (record: T) => boolean, asKnown: (record: T) => T = (record) => record): readonly T[] {
+  let out: T[] | null = null;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    const kept = include(record) ? asKnown(record) : null;
+    if (out === null) {
+      if (kept === record) continue;
+      out = records.slice(0, i);
+    }
+    if (kept !== null) out.push(kept);
+  }
+  return out ?? records;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { RecommendationFacts, WorkOrderFacts } from './evidence';
-import { dayOf } from './dates';
+import { dayIsAfter, dayOf } from './dates';
 import type { RecommendationStatus } from '../shared/kinds';
 
 /** Where a recommendation stands on a date: decided or not, when the customer last heard of it. */
@@ -28,13 +28,34 @@ const statesCache = new WeakMap<readonly RecommendationFacts[], { visits: readon
 export function recommendationStates(recommendations: readonly RecommendationFacts[], visits: readonly WorkOrderFacts[]): readonly RecommendationState[] {
   const cached = statesCache.get(recommendations);
   if (cached && cached.visits === visits) return cached.states;
-  const states = recommendations.map((r) => recommendationState(r, visits));
+  const sorted = isOldestFirst(visits);
+  const states = recommendations.map((r) => recommendationState(r, visits, sorted ? firstOpenedAfter(visits, r.madeAt) : 0));
   statesCache.set(recommendations, { visits, states });
   return states;
 }
 
-/** `visits` are the account's work orders (not cancelled), oldest first. */
-export function recommendationState(recommendation: RecommendationFacts, visits: readonly WorkOrderFacts[]): RecommendationState {
+function isOldestFirst(visits: readonly WorkOrderFacts[]): boolean {
+  for (let i = 1; i < visits.length; i++) if (visits[i]!.openedAt < visits[i - 1]!.openedAt) return false;
+  return true;
+}
+
+/** The index of the first visit opened after `iso`, in visits oldest first. */
+function firstOpenedAfter(visits: readonly WorkOrderFacts[], iso: string): number {
+  let low = 0;
+  let high = visits.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (visits[mid]!.openedAt > iso) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+/**
+ * `visits` are the account's work orders (not cancelled), oldest first; those before `from` are
+ * known to be opened no later than the recommendation was made.
+ */
+export function recommendationState(recommendation: RecommendationFacts, visits: readonly WorkOrderFacts[], from = 0): RecommendationState {
   const made = dayOf(recommendation.madeAt);
   // The newest decision wins, whether it came from a file or was logged in the app.
   let status: RecommendationStatus = recommendation.status;
@@ -50,18 +71,19 @@ export function recommendationState(recommendation: RecommendationFacts, visits:
       decidedOn = null;
     }
   }
-  const later = visits.filter((v) => v.id !== recommendation.workOrderId && v.id !== recommendation.id && dayOf(v.openedAt) >= made && v.openedAt > recommendation.madeAt);
+  // Opened after the moment it was made: on its day or later, so the day needs no check of its own.
+  const later: WorkOrderFacts[] = [];
+  for (let i = from; i < visits.length; i++) {
+    const v = visits[i]!;
+    if (v.openedAt > recommendation.madeAt && v.id !== recommendation.workOrderId && v.id !== recommendation.id) later.push(v);
+  }
   for (const visit of later) if (visit.remindedIds.includes(recommendation.id)) reminders.push({ on: dayOf(visit.openedAt), workOrderId: visit.id });
   reminders.sort((a, b) => a.on.localeCompare(b.on));
   const lastHeardOn = reminders.at(-1)?.on ?? made;
   const open = status === 'open';
-  const revisitsWithoutReminder = open
-    ? later.filter((v) => dayOf(v.openedAt) > lastHeardOn && !v.remindedIds.includes(recommendation.id))
-    : [];
+  const revisitsWithoutReminder = open ? later.filter((v) => dayIsAfter(v.openedAt, lastHeardOn) && !v.remindedIds.includes(recommendation.id)) : [];
   const failure = recommendation.assetId && recommendation.severity !== 'low'
-    ? later.find(
-        (v) => v.type === 'break_fix' && v.assetId === recommendation.assetId && (decidedOn === null || dayOf(v.openedAt) < decidedOn),
-      ) ?? null
+    ? later.find((v) => v.type === 'break_fix' && v.assetId === recommendation.assetId && (decidedOn === null || dayOf(v.openedAt) < decidedOn)) ?? null
     : null;
   return { recommendation, status, decidedOn, reminders, lastHeardOn, revisitsWithoutReminder, failure: open || status === 'declined' ? failure : null };
 }

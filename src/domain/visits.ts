@@ -1,5 +1,5 @@
 import type { WorkOrderFacts } from './evidence';
-import { daysBetween, nextBusinessDayEnd, onOrBefore, toMs } from './dates';
+import { DAY_MS, nextBusinessDayEnd, onOrBefore, toMs } from './dates';
 
 /** How one visit went, in the terms the seeds use. */
 export interface VisitAssessment {
@@ -20,6 +20,8 @@ export interface VisitAssessment {
   readonly followedUp: boolean;
   /** The previous bad call on the account, if it was within the streak window. */
   readonly afterBadCall: VisitAssessment | null;
+  /** Days from the visit's opening to the as-of date (what the customer's memory of it has aged). */
+  readonly ageDays: number;
 }
 
 export interface VisitRules {
@@ -59,34 +61,40 @@ export function assessVisits(workOrders: readonly WorkOrderFacts[], asOf: string
 
 function assess(workOrders: readonly WorkOrderFacts[], asOf: string, rules: VisitRules): VisitAssessment[] {
   const out: VisitAssessment[] = [];
-  const lastBreakFixByAsset = new Map<string, WorkOrderFacts>();
+  // Each date is read once: every visit is compared with the as-of date and with earlier visits.
+  const asOfMs = toMs(asOf);
+  const lastBreakFixByAsset = new Map<string, { visit: WorkOrderFacts; openedMs: number }>();
   let lastBad: VisitAssessment | null = null;
+  let lastBadMs = 0;
   for (const visit of workOrders) {
     if (visit.status === 'cancelled') continue;
+    const openedMs = toMs(visit.openedAt);
+    const ageDays = (asOfMs - openedMs) / DAY_MS;
     const minutesLate =
       visit.arrivedAt && visit.promisedAt ? Math.max(0, (toMs(visit.arrivedAt) - toMs(visit.promisedAt)) / 60_000) : 0;
     const late = minutesLate > rules.graceMinutes;
     const notFixedFirstTime = visit.fixedFirstTime === false;
     const partsMissing = visit.partsMissing === true;
-    const incomplete =
-      visit.status === 'incomplete' && (visit.arrivedAt !== null || daysBetween(visit.openedAt, asOf) > 2);
+    const incomplete = visit.status === 'incomplete' && (visit.arrivedAt !== null || ageDays > 2);
     let repeatOf: WorkOrderFacts | null = null;
     let finishes: WorkOrderFacts | null = null;
     if (visit.type === 'break_fix' && visit.assetId) {
       const previous = lastBreakFixByAsset.get(visit.assetId);
-      if (previous && daysBetween(previous.openedAt, visit.openedAt) <= rules.repeatWindowDays) {
-        if (previous.fixedFirstTime === false || previous.status === 'incomplete') finishes = previous;
-        else repeatOf = previous;
+      if (previous && (openedMs - previous.openedMs) / DAY_MS <= rules.repeatWindowDays) {
+        if (previous.visit.fixedFirstTime === false || previous.visit.status === 'incomplete') finishes = previous.visit;
+        else repeatOf = previous.visit;
       }
-      lastBreakFixByAsset.set(visit.assetId, visit);
+      lastBreakFixByAsset.set(visit.assetId, { visit, openedMs });
     }
     const bad = late || notFixedFirstTime || partsMissing || incomplete || repeatOf !== null;
     const end = visit.completedAt ?? visit.arrivedAt ?? visit.openedAt;
     const followedUp = bad && visit.followUpAt !== null && onOrBefore(visit.followUpAt, nextBusinessDayEnd(end));
-    const afterBadCall =
-      bad && lastBad && daysBetween(lastBad.visit.openedAt, visit.openedAt) <= rules.streakWindowDays ? lastBad : null;
-    const assessment: VisitAssessment = { visit, late, minutesLate, notFixedFirstTime, partsMissing, incomplete, repeatOf, finishes, bad, followedUp, afterBadCall };
-    if (bad) lastBad = assessment;
+    const afterBadCall = bad && lastBad && (openedMs - lastBadMs) / DAY_MS <= rules.streakWindowDays ? lastBad : null;
+    const assessment: VisitAssessment = { visit, late, minutesLate, notFixedFirstTime, partsMissing, incomplete, repeatOf, finishes, bad, followedUp, afterBadCall, ageDays };
+    if (bad) {
+      lastBad = assessment;
+      lastBadMs = openedMs;
+    }
     out.push(assessment);
   }
   return out;

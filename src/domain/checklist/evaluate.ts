@@ -80,7 +80,7 @@ const RULES: Record<ChecklistRule, (item: ChecklistItemDef, evidence: AccountEvi
 
   bad_calls_followed_up(item, evidence, asOf, visitRules) {
     const days = item.params?.['days'] ?? 90;
-    const bad = assessVisits(evidence.workOrders, asOf, visitRules).filter((a) => a.bad && daysBetween(a.visit.openedAt, asOf) <= days);
+    const bad = assessVisits(evidence.workOrders, asOf, visitRules).filter((a) => a.bad && a.ageDays <= days);
     if (bad.length === 0) return { status: 'not_applicable', evidence: { summary: `No bad call in the last ${days} days`, refs: [] } };
     const missed = bad.filter((a) => !a.followedUp);
     if (missed.length === 0) return { status: 'done', evidence: { summary: `${plural(bad.length, 'bad call')}, each followed up within one business day`, refs: bad.map((a) => workOrderRef(a.visit.id)) } };

@@ -28,12 +28,19 @@ export function noData(key: ComponentKey, missing: string): RawComponent {
   return { key, score: null, losses: [], missing, caveats: [] };
 }
 
+/** A loss whose label may be written later: only the losses kept by name need one. */
+export interface PendingLoss extends Omit<Loss, 'label'> {
+  readonly label: string | (() => string);
+}
+
+const named = (l: PendingLoss): Loss => (typeof l.label === 'string' ? (l as Loss) : { label: l.label(), amount: l.amount, ref: l.ref });
+
 /** The largest losses by name, the rest summed into one, so an explanation stays readable. */
-export function topLosses(losses: readonly Loss[], keep: number, restLabel: (n: number) => string): Loss[] {
-  const sorted = [...losses].filter((l) => l.amount > 0).sort((a, b) => b.amount - a.amount);
-  if (sorted.length <= keep + 1) return sorted;
+export function topLosses(losses: readonly PendingLoss[], keep: number, restLabel: (n: number) => string): Loss[] {
+  const sorted = losses.filter((l) => l.amount > 0).sort((a, b) => b.amount - a.amount);
+  if (sorted.length <= keep + 1) return sorted.map(named);
   const rest = sorted.slice(keep);
-  return [...sorted.slice(0, keep), { label: restLabel(rest.length), amount: rest.reduce((s, l) => s + l.amount, 0), ref: null }];
+  return [...sorted.slice(0, keep).map(named), { label: restLabel(rest.length), amount: rest.reduce((s, l) => s + l.amount, 0), ref: null }];
 }
 
 export const capitalise = (s: string): string => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

@@ -1,13 +1,13 @@
 import type { AccountEvidence, SurveyFacts } from '../evidence';
-import { daysBetween, decay, spokenDate } from '../dates';
+import { DAY_MS, daysBetween, decay, spokenDate, toMs } from '../dates';
 import { describeScore, isDetractor, loopClosed, responseScore } from '../surveys';
 import type { ScoringSettings } from './profile';
-import { noData, scored, topLosses, type Loss, type RawComponent } from './component';
+import { noData, scored, topLosses, type PendingLoss, type RawComponent } from './component';
 
-function responseWeight(s: SurveyFacts, score: number, asOf: string, settings: ScoringSettings): number {
+function responseWeight(s: SurveyFacts, score: number, asOfMs: number, settings: ScoringSettings): number {
   const m = settings.memory;
   const bad = score < 60 || isDetractor(s);
-  let w = decay(daysBetween(s.respondedAt, asOf), bad ? m.badHalfLifeDays : m.goodHalfLifeDays);
+  let w = decay((asOfMs - toMs(s.respondedAt)) / DAY_MS, bad ? m.badHalfLifeDays : m.goodHalfLifeDays);
   if (bad) w *= m.badWeight;
   // A detractor someone called back counts less against us: the loop was closed.
   if (isDetractor(s) && loopClosed(s)) w *= m.closedLoopWeight;
@@ -28,10 +28,11 @@ function label(s: SurveyFacts): string {
 export function satisfactionComponent(evidence: AccountEvidence, asOf: string, settings: ScoringSettings): RawComponent {
   const responses = evidence.surveys.map((s) => ({ s, score: responseScore(s) })).filter((r): r is { s: SurveyFacts; score: number } => r.score !== null);
   if (responses.length === 0) return noData('satisfaction', evidence.surveys.length ? 'Survey comments, but no scores yet' : 'No survey response yet');
-  const weights = responses.map((r) => responseWeight(r.s, r.score, asOf, settings));
+  const asOfMs = toMs(asOf);
+  const weights = responses.map((r) => responseWeight(r.s, r.score, asOfMs, settings));
   const total = weights.reduce((a, b) => a + b, 0);
-  const losses: Loss[] = responses.map((r, i) => ({
-    label: label(r.s),
+  const losses: PendingLoss[] = responses.map((r, i) => ({
+    label: () => label(r.s),
     amount: (weights[i]! / total) * (100 - r.score),
     ref: { type: 'survey', id: r.s.id },
   }));

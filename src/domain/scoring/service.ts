@@ -2,7 +2,7 @@ import type { AccountEvidence } from '../evidence';
 import { daysBetween, decay, spokenDate } from '../dates';
 import { assessVisits, visitSubject, whatWentWrong, type VisitAssessment } from '../visits';
 import type { ScoringSettings } from './profile';
-import { capitalise, noData, scored, topLosses, type Loss, type RawComponent } from './component';
+import { capitalise, noData, scored, topLosses, type PendingLoss, type RawComponent } from './component';
 
 const TYPE_WEIGHT: Record<string, number> = { break_fix: 1, install: 0.6, preventive: 0.5, inspection: 0.4, other: 0.5 };
 
@@ -20,10 +20,9 @@ export function impression(a: VisitAssessment): number {
 }
 
 /** How much a visit weighs in the customer's memory on the as-of date. */
-export function memoryWeight(a: VisitAssessment, asOf: string, isLast: boolean, settings: ScoringSettings): number {
+export function memoryWeight(a: VisitAssessment, isLast: boolean, settings: ScoringSettings): number {
   const m = settings.memory;
-  const age = daysBetween(a.visit.openedAt, asOf);
-  let w = (TYPE_WEIGHT[a.visit.type] ?? 0.5) * decay(age, a.bad ? m.badHalfLifeDays : m.goodHalfLifeDays);
+  let w = (TYPE_WEIGHT[a.visit.type] ?? 0.5) * decay(a.ageDays, a.bad ? m.badHalfLifeDays : m.goodHalfLifeDays);
   if (a.bad) w *= m.badWeight;
   if (a.afterBadCall) w *= m.streakWeight;
   if (isLast) w *= m.lastCallWeight;
@@ -57,15 +56,15 @@ function label(a: VisitAssessment, isLast: boolean): string {
 export function serviceComponent(evidence: AccountEvidence, asOf: string, settings: ScoringSettings): RawComponent {
   const visits = assessVisits(evidence.workOrders, asOf, settings.visits).filter((a) => a.visit.status !== null || a.visit.completedAt !== null || a.visit.arrivedAt !== null || a.bad);
   if (visits.length === 0) return noData('service', 'No visits on record');
-  const weights = visits.map((a, i) => memoryWeight(a, asOf, i === visits.length - 1, settings));
+  const weights = visits.map((a, i) => memoryWeight(a, i === visits.length - 1, settings));
   const total = weights.reduce((s, w) => s + w, 0);
-  const losses: Loss[] = [];
+  const losses: PendingLoss[] = [];
   let minorShare = 0;
   let minorCount = 0;
   visits.forEach((a, i) => {
     const share = (weights[i]! / total) * (100 - impression(a));
     if (share <= 0) return;
-    if (a.bad) losses.push({ label: label(a, i === visits.length - 1), amount: share, ref: { type: 'work_order', id: a.visit.id } });
+    if (a.bad) losses.push({ label: () => label(a, i === visits.length - 1), amount: share, ref: { type: 'work_order', id: a.visit.id } });
     else {
       minorShare += share;
       minorCount++;
@@ -73,9 +72,9 @@ export function serviceComponent(evidence: AccountEvidence, asOf: string, settin
   });
   if (minorCount > 0) losses.push({ label: `${minorCount} other visits`, amount: minorShare, ref: null });
   const caveats: string[] = [];
-  const last = visits.at(-1)!.visit;
-  if (daysBetween(last.openedAt, asOf) > 180) caveats.push(`No visit since ${spokenDate(last.openedAt)}`);
-  const recent = visits.filter((a) => daysBetween(a.visit.openedAt, asOf) <= 365).length;
+  const lastVisit = visits.at(-1)!;
+  if (lastVisit.ageDays > 180) caveats.push(`No visit since ${spokenDate(lastVisit.visit.openedAt)}`);
+  const recent = visits.filter((a) => a.ageDays <= 365).length;
   if (recent < 3) caveats.push(`Only ${recent} ${recent === 1 ? 'visit' : 'visits'} in the last 12 months`);
   return scored('service', topLosses(losses, 8, (n) => `${n} smaller service issues`), caveats);
 }
