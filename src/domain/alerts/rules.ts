@@ -306,9 +306,10 @@ function heldSince(days: readonly string[], need: number, windowDays: number, as
 
 function repairCost(ctx: Context, assetId: string, asset: AssetFacts | null, breakFix: readonly WorkOrderFacts[]): MachineReason | null {
   const t = ctx.t.fixOrReplace;
+  const billed = breakFix.filter((v) => v.billedAmount !== null && v.billedAmount > 0 && daysBetween(dayOf(v.openedAt), ctx.asOf) <= t.repairCostWindowDays);
+  if (billed.length === 0) return null;
   const value = replacementValue(ctx, asset);
   const limit = value * t.repairCostShare;
-  const billed = breakFix.filter((v) => v.billedAmount !== null && v.billedAmount > 0 && daysBetween(dayOf(v.openedAt), ctx.asOf) <= t.repairCostWindowDays);
   let total = 0;
   let since: string | null = null;
   for (const v of billed) {
@@ -834,11 +835,16 @@ function earlier(a: string, b: string): string {
 }
 
 function uniqueRefs(refs: readonly EvidenceRef[]): EvidenceRef[] {
-  const seen = new Set<string>();
+  // Ids are kept per type rather than joined into one key: no new string for every reference.
+  const seen = new Map<EvidenceRef['type'], Set<string>>();
   return refs.filter((r) => {
-    const key = `${r.type}\u0000${r.id}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const ids = seen.get(r.type);
+    if (!ids) {
+      seen.set(r.type, new Set([r.id]));
+      return true;
+    }
+    if (ids.has(r.id)) return false;
+    ids.add(r.id);
     return true;
   });
 }
