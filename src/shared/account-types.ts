@@ -27,8 +27,8 @@ export interface PortfolioRow {
   change30: number | null;
   /** What costs the account most, in words. */
   topDriver: string | null;
-  /** Loyalty week by week over the last six months, oldest first (the sparkline). */
-  trend: number[];
+  /** Loyalty week by week over the last six months, oldest first: the sparkline's figures as text (`readSparkline`). */
+  sparkline: string;
   /** Alerts that want attention (open or acknowledged). */
   openAlerts: number;
   worstAlert: Severity | null;

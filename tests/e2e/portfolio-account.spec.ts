@@ -18,6 +18,20 @@ test('the service director finds the satisfied-but-not-loyal accounts, opens one
   await expect(page.getByRole('figure', { name: /accounts by loyalty band/i })).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath('portfolio.png') });
+  // The demo's history is filled in on import: each scored row draws six months of loyalty, the
+  // figures it names ending at the loyalty shown beside it.
+  const drawn = page.locator('svg.sparkline[role=img]');
+  await expect(drawn.first()).toBeVisible();
+  let checked = 0;
+  for (const row of (await portfolio.rows.all()).slice(0, 8)) {
+    if ((await row.locator('svg.sparkline').count()) === 0) continue;
+    const loyalty = (await row.locator(`> :nth-child(${COLUMN.loyalty}) .score-value`).innerText()).trim();
+    const label = await row.locator('svg.sparkline').getAttribute('aria-label');
+    expect(label).toMatch(/^Loyalty over six months: [\d.]+(, [\d.]+)+$/);
+    expect(label!.split(', ').at(-1)).toBe(loyalty);
+    checked++;
+  }
+  expect(checked).toBeGreaterThanOrEqual(3);
 
   // One click on the quadrant filters the table to it.
   const quadrant = page.getByRole('button', { name: /Satisfied but not loyal: \d+/ });

@@ -22,7 +22,7 @@ type Row = [
   confidence: number | null,
   change30: number | null,
   topDriver: string | null,
-  trend: string | null,
+  sparkline: string | null,
   waiting: number | null,
   worst: number | null,
 ];
@@ -66,7 +66,7 @@ export function listPortfolio(db: Db, query: PortfolioQuery = {}): { total: numb
   const rows = db
     .prepare(
       `SELECT a.account_id, a.name, a.segment, a.region, a.owner, a.contract_type, a.contract_renewal_date, a.annual_value, a.placeholder,
-              s.as_of, s.loyalty, s.band, s.satisfaction, s.confidence, s.change_30, s.top_driver, s.trend,
+              s.as_of, s.loyalty, s.band, s.satisfaction, s.confidence, s.change_30, s.top_driver, s.sparkline,
               t.waiting AS open_alerts, t.worst AS worst_alert
        FROM accounts a
        LEFT JOIN account_scores s ON s.account_id = a.account_id
@@ -98,26 +98,10 @@ function toPortfolioRow(r: Row): PortfolioRow {
     confidence: r[13],
     change30: r[14],
     topDriver: r[15],
-    trend: sparkline(r[16]),
+    sparkline: r[16] ?? '',
     openAlerts: r[17] ?? 0,
     worstAlert: r[18] === null ? null : SEVERITY_BY_RANK[r[18]]!,
   };
-}
-
-/**
- * The stored weekly points (`[["2026-05-28",55.2],…]`) as the values a sparkline draws, weeks
- * without a score left out. Read in place: ten thousand rows parsed into pairs would only feed the
- * garbage collector.
- */
-export function sparkline(trend: string | null): number[] {
-  const out: number[] = [];
-  if (!trend) return out;
-  const last = trend.length - 1;
-  for (let end = trend.indexOf(']', 1); end !== -1 && end < last; end = trend.indexOf(']', end + 1)) {
-    const value = trend.slice(trend.lastIndexOf(',', end) + 1, end);
-    if (value !== 'null') out.push(Number(value));
-  }
-  return out;
 }
 
 interface AccountRow {

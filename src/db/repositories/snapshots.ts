@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import type { Band, LoyaltyScore } from '../../shared/scoring-types';
 import { weeklyTrend, type TrendPoint } from '../../domain/trend';
+import { sparklineOf } from '../../shared/sparkline';
 import { addDays } from '../../domain/dates';
 
 export interface SnapshotRow {
@@ -83,11 +84,11 @@ export function keptLoyalty(db: Db): KeptLoyalty {
 export function currentScoreWriter(db: Db): (score: LoyaltyScore, history: readonly LoyaltyScore[], loyaltyMonthAgo: number | null, computedAt: string) => void {
   const select = db.prepare('SELECT as_of, trend FROM account_scores WHERE account_id = ?');
   const upsert = db.prepare(
-    `INSERT INTO account_scores (account_id, as_of, loyalty, band, satisfaction, confidence, change_30, top_driver, trend, computed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO account_scores (account_id, as_of, loyalty, band, satisfaction, confidence, change_30, top_driver, trend, sparkline, computed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (account_id) DO UPDATE SET as_of = excluded.as_of, loyalty = excluded.loyalty, band = excluded.band,
        satisfaction = excluded.satisfaction, confidence = excluded.confidence, change_30 = excluded.change_30,
-       top_driver = excluded.top_driver, trend = excluded.trend, computed_at = excluded.computed_at`,
+       top_driver = excluded.top_driver, trend = excluded.trend, sparkline = excluded.sparkline, computed_at = excluded.computed_at`,
   );
   return (score, history, loyaltyMonthAgo, computedAt) => {
     const current = select.get(score.accountId) as { as_of: string; trend: string } | undefined;
@@ -96,6 +97,7 @@ export function currentScoreWriter(db: Db): (score: LoyaltyScore, history: reado
     for (const past of history) points.push([past.asOf, past.loyalty]);
     points.push([score.asOf, score.loyalty]);
     const change = score.loyalty !== null && loyaltyMonthAgo !== null ? Math.round((score.loyalty - loyaltyMonthAgo) * 10) / 10 : null;
-    upsert.run(score.accountId, score.asOf, score.loyalty, score.band, score.satisfaction, score.confidence, change, topDriver(score), JSON.stringify(weeklyTrend(points, score.asOf)), computedAt);
+    const trend = weeklyTrend(points, score.asOf);
+    upsert.run(score.accountId, score.asOf, score.loyalty, score.band, score.satisfaction, score.confidence, change, topDriver(score), JSON.stringify(trend), sparklineOf(trend), computedAt);
   };
 }

@@ -23,7 +23,7 @@ const PortfolioRowSchema = z.object({
   confidence: z.number().nullable(),
   change30: z.number().nullable(),
   topDriver: z.string().nullable(),
-  trend: z.array(z.number()),
+  sparkline: z.string(),
   openAlerts: z.number(),
   worstAlert: z.enum(SEVERITY_NAMES).nullable(),
 });

@@ -49,12 +49,20 @@ function tables(db: Database.Database): string[] {
   return db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
 }
 
-/** Every row of every table, each with its columns by name (a rebuilt table may order them differently). */
-function contents(db: Database.Database, only: readonly string[]): Record<string, string> {
+function columnsOf(db: Database.Database, tableNames: readonly string[]): Record<string, string[]> {
+  return Object.fromEntries(tableNames.map((table) => [table, db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]]));
+}
+
+/**
+ * Every row of every table, each with its columns by name (a rebuilt table may order them
+ * differently): all of them, or those given (a migration may add a column).
+ */
+function contents(db: Database.Database, only: readonly string[], columns?: Record<string, string[]>): Record<string, string> {
   return Object.fromEntries(
     only.map((table) => {
       const hash = createHash('sha256');
-      const rows = (db.prepare(`SELECT * FROM ${table}`).all() as Array<Record<string, unknown>>).map((row) => JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k]]))).sort();
+      const select = columns ? columns[table]!.join(', ') : '*';
+      const rows = (db.prepare(`SELECT ${select} FROM ${table}`).all() as Array<Record<string, unknown>>).map((row) => JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k]]))).sort();
       for (const row of rows) hash.update(row + '\n');
       return [table, `${rows.length}:${hash.digest('hex')}`];
     }),
@@ -66,11 +74,14 @@ describe('every migration upgrades a file of the version before it, holding data
     it(`${String(migration.version).padStart(4, '0')} ${migration.name} keeps every row of version ${migration.version - 1}`, () => {
       const db = filledAt(migration.version - 1);
       const kept = tables(db);
+      const columns = columnsOf(db, kept);
       const before = contents(db, kept);
       expect(Object.values(before).some((c) => !c.startsWith('0:'))).toBe(true);
       expect(migrate(db, migration.version)).toEqual([migration.version]);
       expect(schemaVersion(db)).toBe(migration.version);
-      expect(contents(db, kept)).toEqual(before);
+      // Every column kept, none dropped; a column added is the migration's own test's to check.
+      for (const [table, names] of Object.entries(columns)) expect(columnsOf(db, [table])[table]).toEqual(expect.arrayContaining(names));
+      expect(contents(db, kept, columns)).toEqual(before);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('foreign_key_check')).toEqual([]);
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src/db/migrations/index';
+import { listPortfolio } from '../../../src/db/repositories/accounts';
 import { APPLICATION_ID, openDatabase, DatabaseOpenError } from '../../../src/db/connection';
 import { evidenceSql } from '../../../src/db/repositories/evidence';
 import { useTempDir } from '../../support/temp';
@@ -196,7 +197,7 @@ describe('0007 evidence indexes', () => {
     db.prepare(
       "INSERT INTO recommendations (recommendation_id, account_id, made_at, text) VALUES ('R2', 'C1', '2026-02-01', 'Replace'), ('R1', 'C1', '2026-02-01', 'Upgrade'), ('R3', 'C2', '2026-01-01', 'Train'), ('R0', 'C1', '2026-01-15', 'Repair')",
     ).run();
-    expect(migrate(db)).toEqual([7]);
+    expect(migrate(db, 7)).toEqual([7]);
     const expected = {
       surveys: { index: 'survey_responses_for_scoring', order: ['S1', 'S2', 'S0', 'S3'] },
       assets: { index: 'assets_for_scoring', order: ['A1', 'A2', 'A3'] },
@@ -211,6 +212,30 @@ describe('0007 evidence indexes', () => {
     }
     const left = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name IN ('survey_responses_by_account', 'assets_by_account', 'recommendations_by_account')").all();
     expect(left).toEqual([]);
+    db.close();
+  });
+});
+
+describe('0008 portfolio sparklines', () => {
+  it("keeps each account's sparkline figures beside its weekly trend, filled from the trends already kept", () => {
+    const db = databaseAt(7);
+    db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One'), ('C2', 'Two'), ('C3', 'Three')").run();
+    const current = db.prepare("INSERT INTO account_scores (account_id, as_of, loyalty, confidence, trend, computed_at) VALUES (?, '2026-11-23', ?, 0.8, ?, '2026-11-23T09:00:00Z')");
+    current.run('C1', 64.5, JSON.stringify([['2026-09-20', 80], ['2026-10-01', null], ['2026-10-24', 78.25], ['2026-11-23', 64.5]]));
+    current.run('C2', null, JSON.stringify([['2026-11-23', null]]));
+    current.run('C3', 50, '[]');
+    expect(migrate(db)).toEqual([8]);
+    expect(db.prepare('SELECT account_id, sparkline FROM account_scores ORDER BY account_id').raw().all()).toEqual([
+      ['C1', '80,78.25,64.5'],
+      ['C2', ''],
+      ['C3', ''],
+    ]);
+    // The portfolio reads the figures from it.
+    expect(listPortfolio(db).accounts.map((a) => [a.accountId, a.sparkline])).toEqual([
+      ['C1', '80,78.25,64.5'],
+      ['C3', ''],
+      ['C2', ''],
+    ]);
     db.close();
   });
 });

@@ -5,6 +5,7 @@ import { importFile } from '../../../src/import/importer';
 import { importFiles } from '../../../src/services/import-files';
 import { LATEST_VERSION } from '../../../src/db/migrations/index';
 import type { PortfolioRow } from '../../../src/shared/account-types';
+import { readSparkline } from '../../../src/shared/sparkline';
 
 const t = useTempDir();
 const apps: Array<{ close(): void }> = [];
@@ -64,11 +65,11 @@ describe('the API dispatcher', () => {
     expect(alpine.openAlerts).toBe(0);
     expect(alpine.worstAlert).toBeNull();
     // History filled in on the first import: a trend to draw, and a change over 30 days.
-    expect(harbor.trend.length).toBeGreaterThan(1);
-    expect(harbor.trend.at(-1)).toBe(harbor.loyalty);
+    expect(readSparkline(harbor.sparkline).length).toBeGreaterThan(1);
+    expect(readSparkline(harbor.sparkline).at(-1)).toBe(harbor.loyalty);
     expect(harbor.change30).not.toBeNull();
     // An account with no evidence has no score yet, and says so rather than inventing one.
-    expect(quiet).toMatchObject({ loyalty: null, band: null, trend: [] });
+    expect(quiet).toMatchObject({ loyalty: null, band: null, sparkline: '' });
 
     const byLoyalty = await api.call('accounts/list', { sort: 'loyalty' });
     expect(byLoyalty.ok && byLoyalty.data.accounts.map((a) => a.accountId)).toEqual(['C1', 'C2', 'C3']);

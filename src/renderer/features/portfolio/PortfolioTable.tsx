@@ -2,6 +2,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type Keybo
 import { useLocation } from 'wouter';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
+import { readSparkline } from '../../../shared/sparkline';
 import { paths } from '../../app/paths';
 import { recall, remember } from '../../app/persistent-state';
 import { BandChip, SatisfactionScore } from '../../components/Band';
@@ -71,11 +72,15 @@ const CELLS: Record<string, (r: PortfolioRow) => ReactNode> = {
       <BandChip band={r.band} />
     </span>
   ),
-  trend: (r) => (
-    <span className={r.band ? `band-text-${r.band}` : 'muted-text'}>
-      <Sparkline values={r.trend} label={`Loyalty over six months: ${r.trend.map((v) => formatScore(v)).join(', ') || 'no history'}`} />
-    </span>
-  ),
+  trend: (r) => {
+    // Read back for the rows on screen only: the list carries each account's figures as text.
+    const values = readSparkline(r.sparkline);
+    return (
+      <span className={r.band ? `band-text-${r.band}` : 'muted-text'}>
+        <Sparkline values={values} label={`Loyalty over six months: ${values.map((v) => formatScore(v)).join(', ') || 'no history'}`} />
+      </span>
+    );
+  },
   satisfaction: (r) => <SatisfactionScore satisfaction={r.satisfaction} />,
   confidence: (r) => <span className={r.confidence !== null && r.confidence < 0.5 ? 'low-confidence' : undefined}>{formatPercent(r.confidence)}</span>,
   change30: (r) => <Change value={r.change30} />,
