@@ -89,6 +89,20 @@ describe('every migration upgrades a file of the version before it, holding data
     });
   }
 
+  it("0008 portfolio-sparklines fills each account's sparkline as scoring writes it", () => {
+    const db = filledAt(7);
+    migrate(db, 8);
+    const written = new Database(demo, { readonly: true });
+    const read = (file: Database.Database): unknown[] => file.prepare('SELECT account_id, sparkline FROM account_scores ORDER BY account_id').raw().all();
+    try {
+      expect((read(written) as Array<[string, string]>).filter(([, figures]) => figures.includes(',')).length).toBeGreaterThan(100);
+      expect(read(db)).toEqual(read(written));
+    } finally {
+      written.close();
+      db.close();
+    }
+  });
+
   it('the app opens a version-1 file holding data and brings it to the latest version in one go', () => {
     const old = filledAt(1);
     const before = contents(old, tables(old));

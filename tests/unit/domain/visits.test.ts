@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessVisits, breakdowns, whatWentWrong } from '../../../src/domain/visits';
-import { recommendationState } from '../../../src/domain/recommendations';
+import { recommendationState, recommendationStates } from '../../../src/domain/recommendations';
+import { asOfView } from '../../../src/domain/evidence';
 import { accountKpis, assetKpis } from '../../../src/domain/kpis';
 import { account, asset, recommendation, survey, workOrder } from './builders';
 
@@ -46,6 +47,52 @@ describe('recommendationState', () => {
 
   it('does not call a failure preventable after low-severity advice', () => {
     expect(recommendationState({ ...rec, severity: 'low' }, [made, breakFix('WO-99', '2026-05-10')]).failure).toBeNull();
+  });
+
+  it('finds the same later visits whether the visits come oldest first or not', () => {
+    // A visit counts as later only after the moment it was made (the visit that made it never), and
+    // as a visit that kept quiet only from the next day on.
+    const sameDayBefore = workOrder({ id: 'WO-11', openedAt: '2026-01-10T08:00:00', remindedIds: ['R-2'] });
+    const sameDayAfter = workOrder({ id: 'WO-12', openedAt: '2026-01-10T16:00:00', remindedIds: ['WO-10'] });
+    const later = [workOrder({ id: 'WO-13', openedAt: '2026-02-10T09:00:00' }), workOrder({ id: 'WO-14', openedAt: '2026-03-10T09:00:00', remindedIds: ['R-2'] }), breakFix('WO-98', '2026-04-10')];
+    const visits = [sameDayBefore, made, sameDayAfter, ...later];
+    const recs = [rec, recommendation({ id: 'R-2', madeAt: '2026-01-10T12:00:00', assetId: 'SN-1', severity: 'high' }), recommendation({ id: 'R-3', madeAt: '2026-05-01', assetId: 'SN-1' })];
+    const sorted = recommendationStates(recs, visits);
+    const shuffled = recommendationStates([...recs], [later[2]!, sameDayAfter, made, later[0]!, sameDayBefore, later[1]!]);
+    const ids = (states: typeof sorted) => states.map((s) => ({ reminders: s.reminders.map((r) => r.workOrderId), revisits: s.revisitsWithoutReminder.map((v) => v.id).sort(), failure: s.failure?.id ?? null, heard: s.lastHeardOn }));
+    expect(ids(sorted)).toEqual([
+      { reminders: ['WO-12'], revisits: ['WO-13', 'WO-14', 'WO-98'], failure: 'WO-98', heard: '2026-01-10' },
+      { reminders: ['WO-14'], revisits: ['WO-98'], failure: 'WO-98', heard: '2026-03-10' },
+      { reminders: [], revisits: [], failure: null, heard: '2026-05-01' },
+    ]);
+    expect(ids(shuffled)).toEqual(ids(sorted));
+  });
+});
+
+describe('asOfView', () => {
+  const visits = [workOrder({ openedAt: '2026-03-01T09:00:00' }), workOrder({ openedAt: '2026-04-01T09:00:00', completedAt: '2026-04-03T10:00:00', followUpAt: '2026-04-05T10:00:00' })];
+  const evidence = account({ workOrders: visits, surveys: [survey({ respondedAt: '2026-03-02T10:00:00' })], recommendations: [recommendation({ madeAt: '2026-03-01', events: [{ action: 'accepted', on: '2026-04-02', note: null, by: 'Dana' }] })] });
+
+  it('hands back the very lists when the date leaves them whole', () => {
+    const view = asOfView(evidence, '2026-04-05');
+    expect(view.workOrders).toBe(evidence.workOrders);
+    expect(view.surveys).toBe(evidence.surveys);
+    expect(view.recommendations).toBe(evidence.recommendations);
+    expect(view.recommendations[0]!.events).toBe(evidence.recommendations[0]!.events);
+  });
+
+  it('leaves out what came later, and what was not known yet of what had begun', () => {
+    const view = asOfView(evidence, '2026-04-02');
+    expect(view.workOrders).toHaveLength(2);
+    expect(view.workOrders[0]).toBe(visits[0]);
+    expect(view.workOrders[1]).toMatchObject({ completedAt: null, followUpAt: null, status: null });
+    expect(view.recommendations[0]!.events).toHaveLength(1);
+    const earlier = asOfView(evidence, '2026-03-01');
+    expect(earlier.workOrders).toEqual([visits[0]]);
+    expect(earlier.surveys).toEqual([]);
+    expect(earlier.recommendations[0]!.events).toEqual([]);
+    // The evidence itself is never changed.
+    expect(evidence.workOrders[1]!.completedAt).toBe('2026-04-03T10:00:00');
   });
 });
 
