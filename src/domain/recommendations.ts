@@ -34,6 +34,14 @@ export function recommendationStates(recommendations: readonly RecommendationFac
   return states;
 }
 
+/**
+ * A visit after the moment the recommendation was made, other than the one that made it. Opened
+ * after that moment means on its day or later, so the day needs no check of its own.
+ */
+export function isLaterVisit(recommendation: RecommendationFacts, visit: WorkOrderFacts): boolean {
+  return visit.openedAt > recommendation.madeAt && visit.id !== recommendation.workOrderId && visit.id !== recommendation.id;
+}
+
 function isOldestFirst(visits: readonly WorkOrderFacts[]): boolean {
   for (let i = 1; i < visits.length; i++) if (visits[i]!.openedAt < visits[i - 1]!.openedAt) return false;
   return true;
@@ -71,12 +79,8 @@ export function recommendationState(recommendation: RecommendationFacts, visits:
       decidedOn = null;
     }
   }
-  // Opened after the moment it was made: on its day or later, so the day needs no check of its own.
   const later: WorkOrderFacts[] = [];
-  for (let i = from; i < visits.length; i++) {
-    const v = visits[i]!;
-    if (v.openedAt > recommendation.madeAt && v.id !== recommendation.workOrderId && v.id !== recommendation.id) later.push(v);
-  }
+  for (let i = from; i < visits.length; i++) if (isLaterVisit(recommendation, visits[i]!)) later.push(visits[i]!);
   for (const visit of later) if (visit.remindedIds.includes(recommendation.id)) reminders.push({ on: dayOf(visit.openedAt), workOrderId: visit.id });
   reminders.sort((a, b) => a.on.localeCompare(b.on));
   const lastHeardOn = reminders.at(-1)?.on ?? made;

@@ -3,7 +3,7 @@ import type { Severity } from '../../shared/kinds';
 import { BAND_LABEL, bandOf, type Driver, type EvidenceRef, type LoyaltyScore } from '../../shared/scoring-types';
 import { addDays, dayOf, daysBetween, nextBusinessDayEnd, spokenDate } from '../dates';
 import { assessVisits, breakdowns, DEFAULT_VISIT_RULES, visitsOf, visitSubject, whatWentWrong, type VisitAssessment, type VisitRules } from '../visits';
-import { recommendationStates, type RecommendationState } from '../recommendations';
+import { isLaterVisit, recommendationStates, type RecommendationState } from '../recommendations';
 import { describeScore, isDetractor } from '../surveys';
 import { servicer } from '../scoring/footprint';
 import type { AlertThresholds } from './thresholds';
@@ -208,11 +208,6 @@ function recommendationRaisedAt(ctx: Context, r: RecommendationFacts): string {
   const first = firstSilentVisit ? dayOf(firstSilentVisit.openedAt) : openLimit;
   const start = first < openLimit ? first : openLimit;
   return start < ctx.asOf ? start : ctx.asOf;
-}
-
-/** As recommendationState counts them: visits after the one that made it. */
-function isLaterVisit(r: RecommendationFacts, v: WorkOrderFacts): boolean {
-  return v.id !== r.workOrderId && v.id !== r.id && dayOf(v.openedAt) >= dayOf(r.madeAt) && v.openedAt > r.madeAt;
 }
 
 function originVisit(ctx: Context, r: RecommendationFacts): WorkOrderFacts | null {
