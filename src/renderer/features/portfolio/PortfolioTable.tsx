@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
@@ -54,11 +54,18 @@ const COLUMNS: readonly Column[] = [
 const LEAST_FREE_WIDTH = 100;
 
 /**
- * The columns' widths, shared by the header and every row. Depending only on the window's width,
- * never on what the rows hold, every row lays out alike. The free-text column takes what is left,
- * once the columns that may narrow are back at their full size.
+ * Each column's width, shared by the header and every row. Depending only on the window's width,
+ * never on what the rows hold, every row lays out alike. The free-text column takes what is left;
+ * the columns that may narrow give way first when the window is short of room. A row of boxes of
+ * set widths (not a grid, which measures its items before placing them) keeps each screenful of new
+ * rows cheap to lay out while scrolling.
  */
-const TEMPLATE = COLUMNS.map((c) => (c.size === undefined ? `minmax(${LEAST_FREE_WIDTH}px, 1fr)` : c.least ? `minmax(${c.least}px, ${c.size}px)` : `${c.size}px`)).join(' ');
+const COLUMN_STYLE: Record<string, CSSProperties> = Object.fromEntries(
+  COLUMNS.map((c) => [
+    c.id,
+    c.size === undefined ? { flex: '1 1 0', minWidth: LEAST_FREE_WIDTH } : c.least ? { flex: `0 1 ${c.size}px`, minWidth: c.least } : { flex: `0 0 ${c.size}px` },
+  ]),
+);
 const LEAST_WIDTH = COLUMNS.reduce((sum, c) => sum + (c.least ?? c.size ?? LEAST_FREE_WIDTH), 0);
 
 /** What each column's cell shows, from the account alone: nothing is kept per row between renders. */
@@ -200,13 +207,13 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
       data-scroll="portfolio"
       onScroll={(e) => remember('portfolio.scroll', e.currentTarget.scrollTop)}
     >
-      <div role="table" className="portfolio-grid" aria-label="Accounts" aria-rowcount={shown.length + 1} style={{ gridTemplateColumns: TEMPLATE, minWidth: LEAST_WIDTH }}>
+      <div role="table" className="portfolio-grid" aria-label="Accounts" aria-rowcount={shown.length + 1} style={{ minWidth: LEAST_WIDTH }}>
         <div role="rowgroup" className="grid-head">
           <div role="row" aria-rowindex={1} className="grid-row">
             {COLUMNS.map((column) => {
               const sorted = sort?.id === column.id ? (sort.desc ? 'descending' : 'ascending') : undefined;
               return (
-                <div role="columnheader" key={column.id} className={column.numeric ? 'num' : undefined} aria-sort={sorted} title={column.title}>
+                <div role="columnheader" key={column.id} className={column.numeric ? 'num' : undefined} style={COLUMN_STYLE[column.id]} aria-sort={sorted} title={column.title}>
                   {column.sortBy ? (
                     <button type="button" className="sort-button" onClick={() => onSortingChange([nextSort(sort, column.id, column.highestFirst ?? false)])}>
                       {column.header}
@@ -260,12 +267,12 @@ const TableRow = memo(function TableRow({ row, index, top, active, onActivate }:
     >
       {COLUMNS.map((column) =>
         column.id === 'name' ? (
-          <div role="rowheader" key="name">
+          <div role="rowheader" key="name" style={COLUMN_STYLE['name']}>
             {/* With no row chosen yet, the first is the one Tab lands on. */}
             <AccountLink row={row} focusable={active} />
           </div>
         ) : (
-          <div role="cell" key={column.id} className={column.numeric ? 'num' : undefined}>
+          <div role="cell" key={column.id} className={column.numeric ? 'num' : undefined} style={COLUMN_STYLE[column.id]}>
             {CELLS[column.id]!(row)}
           </div>
         ),
