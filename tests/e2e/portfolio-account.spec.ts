@@ -167,3 +167,37 @@ test('every column of the accounts table is on screen in a 1280-pixel window, it
   );
   expect(new Set(edges).size).toBe(1);
 });
+
+test('assistive technology reads the accounts table in its order on screen, wherever it is scrolled', async ({ page, demo }) => {
+  const app = new AppPage(page);
+  await app.open(demo.url);
+  const scroller = page.locator('[data-scroll="portfolio"]');
+  const cdp = await page.context().newCDPSession(page);
+  const rowIndex = async (backendNodeId: number): Promise<number> => {
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId!, functionDeclaration: 'function () { return Number(this.getAttribute("aria-rowindex")); }', returnByValue: true });
+    return result.value as number;
+  };
+  for (const top of [0, 125 * 36 + 7, 139 * 36]) {
+    await scroller.evaluate((box, to) => (box.scrollTop = to), top);
+    const first = Math.floor(top / 36);
+    await expect(page.locator(`[role=row][data-row-index="${first}"]`)).toBeAttached();
+    // The rows' elements keep their places in the page as accounts scroll through them...
+    const inPage = await scroller.evaluate((box) => [...box.querySelectorAll('.grid-body [role=row]')].map((row) => Number(row.getAttribute('aria-rowindex'))));
+    // ...and the accessibility tree, which a screen reader walks, has them in the order shown.
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const body = nodes.filter((n) => n.role?.value === 'rowgroup').at(-1)!;
+    const read: number[] = [];
+    for (const id of body.childIds ?? []) {
+      const node = byId.get(id)!;
+      if (node.role?.value === 'row' && node.backendDOMNodeId !== undefined) read.push(await rowIndex(node.backendDOMNodeId));
+    }
+    expect(read.length).toBe(inPage.length);
+    expect(read).toEqual([...inPage].sort((a, b) => a - b));
+    expect(read[0]).toBeLessThanOrEqual(first + 2);
+    expect(read.at(-1)).toBeGreaterThanOrEqual(first + 2);
+    if (top > 0) expect(inPage).not.toEqual(read);
+  }
+  await cdp.detach();
+});

@@ -1,4 +1,4 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
@@ -12,8 +12,6 @@ import { formatDay, formatInteger, formatPercent, formatScore } from '../../comp
 import { nextSort, sortRows, type PortfolioSort, type SortValue } from './sorting';
 
 const ROW_HEIGHT = 36;
-/** More than a screen and its overscan can hold, so the rows in the page never share a key. */
-const ROW_SLOTS = 128;
 
 const SEVERITY_LABEL: Record<string, string> = { critical: 'critical', high: 'high', medium: 'medium', low: 'low' };
 
@@ -199,6 +197,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
   };
 
   const items = virtualizer.getVirtualItems();
+  const slotIds = useId();
 
   return (
     <div
@@ -229,13 +228,16 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
             })}
           </div>
         </div>
-        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
-          {items.map((item) => {
-            const row = shown[item.index]!;
-            // Keyed by place, not by account: scrolling hands a row's elements to the account that
-            // takes its place, instead of building new ones for every screenful.
-            return <TableRow key={item.index % ROW_SLOTS} row={row} index={item.index} top={item.start} active={item.index === active} onActivate={setActiveId} />;
-          })}
+        <div
+          role="rowgroup"
+          className="grid-body"
+          style={{ height: virtualizer.getTotalSize() }}
+          aria-owns={items.map((item) => `${slotIds}-${item.index % items.length}`).join(' ')}
+          onKeyDown={onKeyDown}
+        >
+          {inSlots(items).map((item, slot) => (
+            <TableRow key={slot} id={`${slotIds}-${slot}`} row={shown[item.index]!} index={item.index} top={item.start} active={item.index === active} onActivate={setActiveId} />
+          ))}
         </div>
       </div>
     </div>
@@ -243,10 +245,23 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
 }
 
 /**
+ * The rendered rows by slot. Consecutive rows take every slot once, so a row that scrolls out hands
+ * its slot (its elements, unchanged in number and kind) to the row that scrolls in: a screenful of
+ * new accounts updates text and attributes instead of building and discarding elements, which left
+ * garbage enough for a major collection every fifty frames. The slots keep their place in the page,
+ * since moving an element rebuilds it; the rowgroup's aria-owns gives the rows' order on screen.
+ */
+function inSlots<T extends { readonly index: number }>(items: readonly T[]): T[] {
+  const slots = new Array<T>(items.length);
+  for (const item of items) slots[item.index % items.length] = item;
+  return slots;
+}
+
+/**
  * Rows that stay in view while scrolling are not rendered again. Each row is placed on its own and
  * contained, so a screenful of new rows is laid out without laying out the rest of the table.
  */
-const TableRow = memo(function TableRow({ row, index, top, active, onActivate }: { readonly row: PortfolioRow; readonly index: number; readonly top: number; readonly active: boolean; readonly onActivate: (id: string) => void }) {
+const TableRow = memo(function TableRow({ id, row, index, top, active, onActivate }: { readonly id: string; readonly row: PortfolioRow; readonly index: number; readonly top: number; readonly active: boolean; readonly onActivate: (id: string) => void }) {
   const element = useRef<HTMLDivElement>(null);
   // Focus belongs to the account, not to the elements now showing another one: let it go, as it
   // would if the row had left the page, so Enter never opens an account nobody chose.
@@ -257,6 +272,7 @@ const TableRow = memo(function TableRow({ row, index, top, active, onActivate }:
   return (
     <div
       ref={element}
+      id={id}
       role="row"
       data-row-index={index}
       data-account-id={row.accountId}
