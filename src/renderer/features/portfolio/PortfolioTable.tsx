@@ -247,9 +247,9 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
 /**
  * The rendered rows by slot. Consecutive rows take every slot once, so a row that scrolls out hands
  * its slot (its elements, unchanged in number and kind) to the row that scrolls in: a screenful of
- * new accounts updates text and attributes instead of building and discarding elements, which left
- * garbage enough for a major collection every fifty frames. The slots keep their place in the page,
- * since moving an element rebuilds it; the rowgroup's aria-owns gives the rows' order on screen.
+ * new accounts updates text and attributes instead of building and discarding elements (two-fifths
+ * of what the page allocated while scrolling). The slots keep their place in the page, since moving
+ * an element rebuilds it; the rowgroup's aria-owns gives the rows' order on screen.
  */
 function inSlots<T extends { readonly index: number }>(items: readonly T[]): T[] {
   const slots = new Array<T>(items.length);
