@@ -197,7 +197,9 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
   };
 
   const items = virtualizer.getVirtualItems();
-  const slotIds = useId();
+  // Each slot's row is named, so the rowgroup can list them in the order shown.
+  const slotPrefix = useId();
+  const slotId = (slot: number): string => `${slotPrefix}-${slot}`;
 
   return (
     <div
@@ -232,11 +234,11 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
           role="rowgroup"
           className="grid-body"
           style={{ height: virtualizer.getTotalSize() }}
-          aria-owns={items.map((item) => `${slotIds}-${item.index % items.length}`).join(' ')}
+          aria-owns={items.map((item) => slotId(slotOf(item.index, items.length))).join(' ')}
           onKeyDown={onKeyDown}
         >
           {inSlots(items).map((item, slot) => (
-            <TableRow key={slot} id={`${slotIds}-${slot}`} row={shown[item.index]!} index={item.index} top={item.start} active={item.index === active} onActivate={setActiveId} />
+            <TableRow key={slot} id={slotId(slot)} row={shown[item.index]!} index={item.index} top={item.start} active={item.index === active} onActivate={setActiveId} />
           ))}
         </div>
       </div>
@@ -253,9 +255,11 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
  */
 function inSlots<T extends { readonly index: number }>(items: readonly T[]): T[] {
   const slots = new Array<T>(items.length);
-  for (const item of items) slots[item.index % items.length] = item;
+  for (const item of items) slots[slotOf(item.index, items.length)] = item;
   return slots;
 }
+
+const slotOf = (index: number, slots: number): number => index % slots;
 
 /**
  * Rows that stay in view while scrolling are not rendered again. Each row is placed on its own and
