@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import { FULL, QUICK, portfolioFiles, writeWorkOrders } from './portfolio';
 import { TARGETS, judge, type Figures } from './targets';
 import { formatReport } from './report';
+import { watchPrivateMemory } from './private-memory';
 import { WORK_ORDER_SCORING_COLUMNS } from '../../src/db/migrations/0006-work-orders-for-scoring';
 
 const args = new Set(process.argv.slice(2));
@@ -58,17 +59,22 @@ function buildApp(): void {
   execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'build'], { stdio: ['ignore', process.stderr, 'inherit'] });
 }
 
+/** What every step's figures carry besides its own: its peak private memory, sampled from here. */
+type Stepped<T> = T & { peak_private_mb: number | null };
+
 /** Runs one step in its own process and returns the JSON line it printed. */
-function step<T>(name: string, stepArgs: string[]): Promise<T> {
+function step<T>(name: string, stepArgs: string[]): Promise<Stepped<T>> {
   return new Promise((resolveStep, reject) => {
     const child = spawn(process.execPath, [join(BIN, `${name}.mjs`), ...stepArgs], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const memory = child.pid === undefined ? null : watchPrivateMemory(child.pid);
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
+      const peakPrivate = memory?.stop() ?? null;
       if (code !== 0) return reject(new Error(`bench step ${name} failed (exit ${code})`));
       try {
-        resolveStep(JSON.parse(out.trim().split('\n').at(-1)!) as T);
+        resolveStep({ ...(JSON.parse(out.trim().split('\n').at(-1)!) as T), peak_private_mb: peakPrivate });
       } catch {
         reject(new Error(`bench step ${name} printed no result: ${out}`));
       }
@@ -83,7 +89,10 @@ interface ImportFigures {
   seconds: number;
   rows_per_s: number;
   peak_rss_mb: number;
+  peak_private_mb: number | null;
 }
+
+const larger = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
 
 function fresh(path: string): string {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
@@ -208,9 +217,11 @@ async function main(): Promise<void> {
       ratio_bare: shell ? Number((imports.service.rows_per_s / shell.bare).toFixed(2)) : null,
       peak_rss_mb: imports.service.peak_rss_mb,
       peak_rss_mb_2x: doubledImport.peak_rss_mb,
+      peak_private_mb: imports.service.peak_private_mb,
+      peak_private_mb_2x: doubledImport.peak_private_mb,
       rows_2x: doubledImport.rows,
       service_file_mb: Math.round(statSync(files.service).size / 2 ** 20),
-      kinds: Object.fromEntries(Object.entries(imports).map(([k, f]) => [k, { rows: f.rows, seconds: f.seconds, rows_per_s: f.rows_per_s, peak_rss_mb: f.peak_rss_mb }])),
+      kinds: Object.fromEntries(Object.entries(imports).map(([k, f]) => [k, { rows: f.rows, seconds: f.seconds, rows_per_s: f.rows_per_s, peak_rss_mb: f.peak_rss_mb, peak_private_mb: f.peak_private_mb }])),
     },
     recompute: {
       full_s: full.seconds,
@@ -222,6 +233,7 @@ async function main(): Promise<void> {
       threads: full.threads,
       alerts: first.alerts_raised,
       peak_rss_mb: Math.max(first.peak_rss_mb, full.peak_rss_mb),
+      peak_private_mb: larger(first.peak_private_mb, full.peak_private_mb),
     },
     api,
     ui,

@@ -11,9 +11,12 @@ export interface Figures {
     ratio_bare: number | null;
     peak_rss_mb: number;
     peak_rss_mb_2x: number;
+    /** Anonymous memory only (RSS less the files mapped), sampled; null where /proc is absent. */
+    peak_private_mb: number | null;
+    peak_private_mb_2x: number | null;
     rows_2x: number;
     service_file_mb: number;
-    kinds: Record<string, { rows: number; seconds: number; rows_per_s: number; peak_rss_mb: number }>;
+    kinds: Record<string, { rows: number; seconds: number; rows_per_s: number; peak_rss_mb: number; peak_private_mb: number | null }>;
   };
   recompute: {
     full_s: number;
@@ -24,7 +27,9 @@ export interface Figures {
     first_with_history_s: number;
     threads: number;
     alerts: number;
+    /** Includes the database file, which the scoring threads map to read it. */
     peak_rss_mb: number;
+    peak_private_mb: number | null;
   };
   api: { list_p50_ms: number; list_p95_ms: number; account_p50_ms: number; account_p95_ms: number; list_bytes: number };
   ui: { portfolio_ready_ms: number; account_open_ms: number; longest_scroll_frame_ms: number; scroll_frames: number; rows_scrolled: number } | null;
