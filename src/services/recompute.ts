@@ -9,7 +9,7 @@ import type { AppContext } from './context';
 import { loadEngineSettings } from './engine-settings';
 import { currentTemplate } from './checklist-templates';
 import { loadAlertThresholds } from './alerts';
-import { HISTORY_STEPS, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
+import { HISTORY_STEPS, scoreAccounts, unpackResults, type AccountResult, type RecomputeInput } from './recompute-core';
 import { startWorker } from './worker-threads';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
 
@@ -141,7 +141,16 @@ function ranges(ids: readonly string[], count: number): AccountRange[] {
   return out;
 }
 
-async function inWorkers(ctx: AppContext, ids: readonly string[], input: RecomputeInput, threads: number): Promise<AccountResult[] | null> {
+/** The workers' batches in account order, each read back as it is written and then let go. */
+function* unpacked(batches: Array<Uint8Array | null>): Generator<AccountResult> {
+  for (let i = 0; i < batches.length; i++) {
+    const results = unpackResults(batches[i]!);
+    batches[i] = null;
+    yield* results;
+  }
+}
+
+async function inWorkers(ctx: AppContext, ids: readonly string[], input: RecomputeInput, threads: number): Promise<Iterable<AccountResult> | null> {
   const workers = ranges(ids, threads).map((range) => ({ range, worker: startWorker('recompute-worker') }));
   if (workers.some((w) => w.worker === null)) {
     for (const w of workers) void w.worker?.terminate();
@@ -150,10 +159,10 @@ async function inWorkers(ctx: AppContext, ids: readonly string[], input: Recompu
   const shares = await Promise.all(
     workers.map(
       ({ range, worker }) =>
-        new Promise<AccountResult[]>((resolve, reject) => {
-          const collected: AccountResult[] = [];
+        new Promise<Uint8Array[]>((resolve, reject) => {
+          const collected: Uint8Array[] = [];
           worker!.on('message', (message: RecomputeMessage) => {
-            if (message.type === 'results') collected.push(...message.results);
+            if (message.type === 'results') collected.push(message.batch);
             else if (message.type === 'done') resolve(collected);
             else reject(new Error(`Scoring failed: ${message.message}`));
           });
@@ -163,7 +172,7 @@ async function inWorkers(ctx: AppContext, ids: readonly string[], input: Recompu
         }).finally(() => void worker!.terminate()),
     ),
   );
-  return shares.flat();
+  return unpacked(shares.flat());
 }
 
 /**

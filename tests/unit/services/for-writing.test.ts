@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forWriting, type AccountResult } from '../../../src/services/recompute-core';
+import { forWriting, packResults, unpackResults, type AccountResult } from '../../../src/services/recompute-core';
 import { topDriver } from '../../../src/db/repositories/snapshots';
 import type { ComponentScore, Driver, LoyaltyScore } from '../../../src/shared/scoring-types';
 
@@ -31,5 +31,12 @@ describe('a scoring result as the scoring threads send it to the writer', () => 
     expect(topDriver(slim.score)).toBe(topDriver(full.score));
     expect(topDriver(slim.score)).toBe('Second late visit on SN-1');
     expect(topDriver(slim.history[0]!)).toBe(topDriver(full.history[0]!));
+  });
+
+  it('crosses from a scoring thread as bytes and reads back the same, text beyond ASCII and nulls included', () => {
+    const accented: AccountResult = { ...slim, score: { ...slim.score, accountId: 'C-Zürich', satisfaction: null, components: [component('service', [driver('Second late visit — 3rd floor, ≥ 2 h', -4)])] } };
+    const batch = packResults([slim, accented]);
+    expect(batch).toBeInstanceOf(Uint8Array);
+    expect(unpackResults(batch)).toEqual([slim, accented]);
   });
 });
