@@ -241,9 +241,3 @@ export interface AlertEventRecord {
 export function alertHistory(db: Db, id: string): AlertEventRecord[] {
   return db.prepare('SELECT at, action, actor, severity, status, note FROM alert_events WHERE alert_id = ? ORDER BY event_id').all(id) as AlertEventRecord[];
 }
-
-/** Open alerts per account (not resolved, not dismissed, condition holding), for the portfolio. */
-export function openAlertCounts(db: Db): Map<string, number> {
-  const rows = db.prepare("SELECT account_id, count(*) FROM alerts WHERE active = 1 AND status IN ('open', 'acknowledged', 'snoozed') GROUP BY account_id").raw().all() as Array<[string, number]>;
-  return new Map(rows);
-}

@@ -6,6 +6,7 @@ import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../../src
 import { listPortfolio } from '../../../src/db/repositories/accounts';
 import { APPLICATION_ID, openDatabase, DatabaseOpenError } from '../../../src/db/connection';
 import { evidenceSql } from '../../../src/db/repositories/evidence';
+import { waitingAlertCounts } from '../../../src/db/repositories/alerts';
 import { useTempDir } from '../../support/temp';
 
 const t = useTempDir();
@@ -224,7 +225,7 @@ describe('0008 portfolio sparklines', () => {
     current.run('C1', 64.5, JSON.stringify([['2026-09-20', 80], ['2026-10-01', null], ['2026-10-24', 78.25], ['2026-11-23', 64.5]]));
     current.run('C2', null, JSON.stringify([['2026-11-23', null]]));
     current.run('C3', 50, '[]');
-    expect(migrate(db)).toEqual([8]);
+    expect(migrate(db, 8)).toEqual([8]);
     expect(db.prepare('SELECT account_id, sparkline FROM account_scores ORDER BY account_id').raw().all()).toEqual([
       ['C1', '80,78.25,64.5'],
       ['C2', ''],
@@ -236,6 +237,29 @@ describe('0008 portfolio sparklines', () => {
       ['C3', ''],
       ['C2', ''],
     ]);
+    db.close();
+  });
+});
+
+describe('0009 waiting alert counts', () => {
+  it('counts the alerts waiting on someone, per severity, from the status index alone', () => {
+    const db = databaseAt(8);
+    db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One'), ('C2', 'Two')").run();
+    const alert = db.prepare(
+      "INSERT INTO alerts (alert_id, rule, account_id, severity, status, active, title, detail, raised_at, updated_at, evaluated_at) VALUES (?, 'silent_account', ?, ?, ?, ?, 't', 'd', '2026-11-01', '2026-11-01', '2026-11-01')",
+    );
+    alert.run('a1', 'C1', 'critical', 'open', 1);
+    alert.run('a2', 'C1', 'critical', 'acknowledged', 1);
+    alert.run('a3', 'C2', 'high', 'open', 1);
+    alert.run('a4', 'C2', 'high', 'open', 0); // its condition no longer holds
+    alert.run('a5', 'C2', 'low', 'snoozed', 1);
+    alert.run('a6', 'C1', 'medium', 'resolved', 0);
+    const before = waitingAlertCounts(db);
+    expect(migrate(db)).toEqual([9]);
+    const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT severity, count(*) FROM alerts WHERE active = 1 AND status IN ('open', 'acknowledged') GROUP BY severity").all() as Array<{ detail: string }>).map((r) => r.detail);
+    expect(plan).toContainEqual(expect.stringMatching(/USING COVERING INDEX alerts_by_status\b/));
+    expect(waitingAlertCounts(db)).toEqual({ critical: 2, high: 1, medium: 0, low: 0 });
+    expect(waitingAlertCounts(db)).toEqual(before);
     db.close();
   });
 });
