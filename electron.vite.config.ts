@@ -16,6 +16,7 @@ export default defineConfig({
           // Worker threads, started from beside the bundle (src/services/worker-threads.ts).
           'recompute-worker': resolve(import.meta.dirname, 'src/services/recompute-worker.ts'),
           'import-worker': resolve(import.meta.dirname, 'src/services/import-worker.ts'),
+          'check-worker': resolve(import.meta.dirname, 'src/services/check-worker.ts'),
         },
         // The command line is the package's bin.
         output: { banner: (chunk: { name: string }) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },

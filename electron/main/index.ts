@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, Menu } from 'electron';
 import { join } from 'node:path';
 import { openContext } from '../../src/services/context';
+import { startHealthCheck } from '../../src/services/health';
 import { createHandlers } from '../../src/services/handlers';
 import { createDispatcher } from '../../src/services/dispatcher';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -44,6 +45,8 @@ void app.whenReady().then(() => {
     return;
   }
   app.on('will-quit', () => ctx.close());
+  // The data file's check runs on its own thread while the window opens.
+  void startHealthCheck(ctx);
   const dispatch = createDispatcher(createHandlers(ctx), { onInternalError: (error, method) => console.error(`error in ${method}`, error) });
   registerApi(dispatch);
   registerSavePdf(dispatch);

@@ -3,6 +3,7 @@ import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, re
 import { basename, dirname, extname, join } from 'node:path';
 import { APPLICATION_ID, nativeBinding, type Db } from '../db/connection';
 import { LATEST_VERSION } from '../db/migrations/index';
+import { checkDatabase } from '../db/quick-check';
 import { readSetting } from '../db/repositories/settings';
 import { BACKUP_REASONS, type BackupReason } from '../shared/api/settings';
 import type { AppContext } from './context';
@@ -185,17 +186,6 @@ export function backupBeforeMigration(db: Db, dataFile: string): void {
   pruneBackups(dataFile, keepSetting(db));
 }
 
-/** SQLite's own check of a database: [] when sound, else what it found (at most 20 lines). */
-export function checkDatabase(db: Db, thorough = false): string[] {
-  try {
-    const rows = db.pragma(`${thorough ? 'integrity_check' : 'quick_check'}(20)`, { simple: false }) as Array<Record<string, string>>;
-    const lines = rows.map((r) => Object.values(r)[0] ?? '').filter((line) => line !== 'ok');
-    return lines;
-  } catch (error) {
-    return [(error as Error).message];
-  }
-}
-
 export interface VerifiedBackup {
   readonly schemaVersion: number;
   readonly accounts: number;
@@ -293,23 +283,4 @@ export async function restoreNewestGood(ctx: Pick<AppContext, 'db' | 'dataFile' 
     return restoreBackup(ctx, backup.path);
   }
   throw new BackupError(refused.length === 0 ? 'There is no backup to restore.' : `No backup passes the check: ${refused.join(' ')}`, 'not_found');
-}
-
-export interface Health {
-  readonly ok: boolean;
-  readonly problems: string[];
-}
-
-const checked = new WeakMap<Db, string[]>();
-
-/** The data file's health: why it could not be opened, or what SQLite's quick check found (once per connection). */
-export function databaseHealth(ctx: Pick<AppContext, 'db' | 'openProblem'>): Health {
-  const problem = ctx.openProblem();
-  if (problem) return { ok: false, problems: [problem] };
-  let problems = checked.get(ctx.db);
-  if (!problems) {
-    problems = checkDatabase(ctx.db);
-    checked.set(ctx.db, problems);
-  }
-  return { ok: problems.length === 0, problems };
 }

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The worker scripts the build emits beside the bundle (electron.vite.config.ts). */
-export type WorkerName = 'recompute-worker' | 'import-worker';
+export type WorkerName = 'recompute-worker' | 'import-worker' | 'check-worker';
 
 /**
  * Starts a worker thread: the built script beside the bundle, or, running from source (tests,

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { damagePage } from '../support/damage';
 import { demoTest as test, expect } from './support/fixtures';
 import { runBuiltCli, startAppServer } from './support/app-server';
 import { expectAccessible } from './support/axe';
@@ -129,9 +129,7 @@ test('a damaged data file fills the window with the way back: the newest good ba
     const root = db.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'accounts'").pluck().get() as number;
     const pageSize = db.pragma('page_size', { simple: true }) as number;
     db.close();
-    const fd = openSync(dbPath, 'r+');
-    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
-    closeSync(fd);
+    damagePage(dbPath, root, pageSize);
   });
   try {
     await new AppPage(page).open(app.url);

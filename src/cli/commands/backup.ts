@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openContext } from '../../services/context';
-import { backupDatabase, checkDatabase } from '../../services/backup';
+import { backupDatabase } from '../../services/backup';
+import { checkDatabase } from '../../db/quick-check';
 import { EXIT, type Output } from '../output';
 import { parse, requireString } from '../options';
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { openContext } from '../../services/context';
+import { startHealthCheck } from '../../services/health';
 import { createHandlers } from '../../services/handlers';
 import { createDispatcher } from '../../services/dispatcher';
 import { startServer } from '../../server/server';
@@ -33,6 +34,7 @@ export async function serveCommand(argv: string[], io: Output): Promise<number> 
     return EXIT.failed;
   }
   const ctx = openContext(dbPath, asOf ? { now: () => new Date(`${asOf}T12:00:00Z`) } : {});
+  void startHealthCheck(ctx);
   const dispatch = createDispatcher(createHandlers(ctx), { onInternalError: (error, method) => io.err(`error in ${method}: ${(error as Error).stack ?? String(error)}`) });
   const server = await startServer({ dispatch, staticDir, port, stage: (name, body) => stageStream(stagingDir(dbPath), name, body) });
   io.out(server.url);

@@ -11,7 +11,8 @@ import { loadEngineSettings, loadProfiles, previewProfileWeights, saveProfileWei
 import { DEFAULT_WEIGHTS } from '../../domain/scoring/profile';
 import { DEFAULT_THRESHOLDS } from '../../domain/alerts/thresholds';
 import { loadAlertThresholds, saveAlertThresholds } from '../alerts';
-import { BackupError, backupFolder, createBackup, databaseHealth, listBackups, pruneBackups, restoreBackup, restoreNewestGood, type BackupInfo } from '../backup';
+import { BackupError, backupFolder, createBackup, listBackups, pruneBackups, restoreBackup, restoreNewestGood, type BackupInfo } from '../backup';
+import { databaseHealth } from '../health';
 
 const item = ({ name, createdAt, reason, bytes }: BackupInfo) => ({ name, createdAt, reason, bytes });
 const recomputed = (r: RecomputeResult) => ({ accounts: r.accounts, ms: r.ms });
@@ -64,7 +65,7 @@ export function settingsHandlers(ctx: AppContext): HandlersOf<typeof settingsCon
     'backups/list': () => ({ folder: backupFolder(ctx.dataFile), keep: loadSettings(ctx.db).keepBackups, backups: listBackups(ctx.dataFile).map(item) }),
     'backups/create': () =>
       asUserError(async () => {
-        if (!databaseHealth(ctx).ok) throw new SettingsError('The data file is damaged, and a copy of it would be too. Restore a backup instead.');
+        if (!(await databaseHealth(ctx)).ok) throw new SettingsError('The data file is damaged, and a copy of it would be too. Restore a backup instead.');
         return item(await createBackup(ctx, 'manual'));
       }),
     'backups/restore': ({ name }) =>
@@ -79,6 +80,6 @@ export function settingsHandlers(ctx: AppContext): HandlersOf<typeof settingsCon
         }
         return { restored: item(outcome.restored), safetyBackup: outcome.safetyBackup ? item(outcome.safetyBackup) : null, accounts: outcome.accounts };
       }),
-    'app/health': () => ({ ...databaseHealth(ctx), dataFile: ctx.dataFile, backups: listBackups(ctx.dataFile).map(item) }),
+    'app/health': async () => ({ ...(await databaseHealth(ctx)), dataFile: ctx.dataFile, backups: listBackups(ctx.dataFile).map(item) }),
   };
 }

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, openSync, readdirSync, closeSync, writeSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csv, useTempDir } from '../../support/temp';
 import { testApp } from '../../support/context';
+import { damagePage } from '../../support/damage';
 import { dumpDatabase } from '../../support/db-state';
 import { importFiles } from '../../../src/services/import-files';
 import { backupFolder, listBackups } from '../../../src/services/backup';
@@ -37,16 +38,6 @@ async function ok<T>(response: Promise<{ ok: true; data: T } | { ok: false; erro
   const r = await response;
   if (!r.ok) throw new Error(r.error.message);
   return r.data;
-}
-
-/** Overwrites one page of a closed database file with noise. */
-function damagePage(file: string, page: number, pageSize = 16384): void {
-  const fd = openSync(file, 'r+');
-  try {
-    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 describe('backups', () => {
