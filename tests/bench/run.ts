@@ -89,7 +89,6 @@ interface ImportFigures {
   seconds: number;
   rows_per_s: number;
   peak_rss_mb: number;
-  peak_private_mb: number | null;
 }
 
 const larger = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -152,8 +151,8 @@ async function main(): Promise<void> {
 
   // 1. Import: every kind into one database, in the order a user would import them.
   const db = fresh(join(RUN, 'portfolio.db'));
-  const imports: Record<string, ImportFigures> = {};
-  const importKind = async (kind: string, file: string, into = db): Promise<ImportFigures> => {
+  const imports: Record<string, Stepped<ImportFigures>> = {};
+  const importKind = async (kind: string, file: string, into = db): Promise<Stepped<ImportFigures>> => {
     log(`import ${kind}: ${file}`);
     const figures = await step<ImportFigures>('import', ['--db', into, '--kind', kind, '--file', file]);
     if (figures.rejected > 0) throw new Error(`the ${kind} import rejected ${figures.rejected} rows of the synthetic file`);
