@@ -1,6 +1,6 @@
 import { userInfo } from 'node:os';
-import type { AppContext } from './context';
-import { recomputeAccounts, today } from './recompute';
+import { today, type AppContext } from './context';
+import { recomputeAccounts } from './recompute';
 import { NotFoundError } from './dispatcher';
 import { currentTemplate } from './checklist-templates';
 import { readSetting } from '../db/repositories/settings';

@@ -1,7 +1,7 @@
-import type { AppContext } from './context';
-import { scoreOne, today } from './recompute';
+import { today, type AppContext } from './context';
+import { scoreOne } from './recompute';
 import { loadEngineSettings } from './engine-settings';
-import { listAlerts } from '../db/repositories/alerts';
+import { listAlerts } from './alerts';
 import { accountHistory, keptLoyalty, KEPT_SCORE_TOLERANCE_DAYS } from '../db/repositories/snapshots';
 import { notesOf } from '../db/repositories/account-actions';
 import { accountKpis, assetKpis } from '../domain/kpis';
@@ -33,7 +33,7 @@ export function accountView(ctx: AppContext, accountId: string, asOfDay?: string
 
   // The year before reads the same evidence as it stood then (records dated later left out).
   const yearBefore = addDays(asOf, -365);
-  const alerts = listAlerts(ctx.db, { accountId, statuses: ['open', 'acknowledged', 'snoozed'] });
+  const alerts = listAlerts(ctx, { accountId, statuses: ['open', 'acknowledged', 'snoozed'] }, asOf);
 
   const a = view.account;
   return {

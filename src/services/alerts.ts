@@ -1,9 +1,10 @@
 import type { Db } from '../db/connection';
 import { readSetting, writeSetting } from '../db/repositories/settings';
-import { alertHistory, alertIds, alertPage, alertPeople, findAlert, listAlerts, saveUserAction, waitingAlertCounts, type AlertFilter, type AlertRecord, type SeverityCounts } from '../db/repositories/alerts';
+import { alertHistory, alertIds, alertPage as storedAlertPage, alertPeople, findAlert, listAlerts as listStoredAlerts, saveUserAction, waitingAlertCounts, type AlertFilter, type AlertRecord, type SeverityCounts } from '../db/repositories/alerts';
 import { applyUserAction, type UserAction } from '../domain/alerts/lifecycle';
+import { spelledAlert } from '../domain/alerts/day-counts';
 import { DEFAULT_THRESHOLDS, withThresholds, type AlertThresholds, type ThresholdOverrides } from '../domain/alerts/thresholds';
-import type { AppContext } from './context';
+import { today, type AppContext } from './context';
 import { NotFoundError } from './dispatcher';
 
 const THRESHOLDS_KEY = 'alerts.thresholds';
@@ -26,9 +27,21 @@ export class AlertActionError extends Error {
   }
 }
 
+/** Alerts as a person reads them on `asOf` (default today): their day counts spelled out. */
+export function listAlerts(ctx: AppContext, filter: AlertFilter = {}, asOf = today(ctx)): AlertRecord[] {
+  return listStoredAlerts(ctx.db, filter).map((a) => spelledAlert(a, asOf));
+}
+
+/** One page of the alert inbox, with the totals of the whole filter. */
+export function alertPage(ctx: AppContext, filter: AlertFilter, offset: number, limit: number): ReturnType<typeof storedAlertPage> {
+  const page = storedAlertPage(ctx.db, filter, offset, limit);
+  const asOf = today(ctx);
+  return { ...page, items: page.items.map((a) => spelledAlert(a, asOf)) };
+}
+
 /** A user's action on one alert or many; all or none (a refused one refuses the lot, saying which). */
 export function actOnAlerts(ctx: AppContext, ids: readonly string[], action: UserAction): AlertRecord[] {
-  const asOf = ctx.now().toISOString().slice(0, 10);
+  const asOf = today(ctx);
   const at = ctx.now().toISOString();
   return ctx.db.transaction(() => {
     const out: AlertRecord[] = [];
@@ -36,9 +49,9 @@ export function actOnAlerts(ctx: AppContext, ids: readonly string[], action: Use
       const alert = findAlert(ctx.db, id);
       if (!alert) throw new NotFoundError(`There is no alert ${id}.`);
       const result = applyUserAction(alert, action, asOf);
-      if (!result.ok) throw new AlertActionError(ids.length > 1 ? `${alert.title}: ${result.message}` : result.message);
+      if (!result.ok) throw new AlertActionError(ids.length > 1 ? `${spelledAlert(alert, asOf).title}: ${result.message}` : result.message);
       saveUserAction(ctx.db, id, result.set, result.event, at);
-      out.push(findAlert(ctx.db, id)!);
+      out.push(spelledAlert(findAlert(ctx.db, id)!, asOf));
     }
     return out;
   })();
@@ -50,4 +63,4 @@ export function alertCounts(db: Db): { open: number; bySeverity: SeverityCounts 
   return { open: bySeverity.critical + bySeverity.high + bySeverity.medium + bySeverity.low, bySeverity };
 }
 
-export { listAlerts, alertHistory, alertPage, alertIds, alertPeople, type AlertFilter, type AlertRecord, type SeverityCounts };
+export { alertHistory, alertIds, alertPeople, type AlertFilter, type AlertRecord, type SeverityCounts };

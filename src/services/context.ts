@@ -27,6 +27,11 @@ export interface AppContext {
   readonly openProblem: () => string | null;
 }
 
+/** The day the clock says it is (UTC), YYYY-MM-DD: what the app computes as of unless told a day. */
+export function today(ctx: Pick<AppContext, 'now'>): string {
+  return ctx.now().toISOString().slice(0, 10);
+}
+
 export interface OpenContextOptions {
   readonly now?: () => Date;
   /** Imports write on the shared connection (the command line: nothing else runs meanwhile). */

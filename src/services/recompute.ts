@@ -5,7 +5,7 @@ import { alertWriter, storedAlerts, storedAlertsInOrder } from '../db/repositori
 import { scoreAccount, type ScoredAccount } from '../domain/scoring/loyalty';
 import { addDays } from '../domain/dates';
 import type { AccountEvidence } from '../domain/evidence';
-import type { AppContext } from './context';
+import { today, type AppContext } from './context';
 import { loadEngineSettings } from './engine-settings';
 import { currentTemplate } from './checklist-templates';
 import { loadAlertThresholds } from './alerts';
@@ -35,10 +35,6 @@ export interface RecomputeResult {
 
 /** From this many accounts a full recompute is shared among worker threads. */
 export const PARALLEL_MIN_ACCOUNTS = 2000;
-
-export function today(ctx: AppContext): string {
-  return ctx.now().toISOString().slice(0, 10);
-}
 
 function inputFor(ctx: AppContext, asOf: string, history: boolean, accountIds?: ReadonlySet<string>): RecomputeInput {
   const thresholds = loadAlertThresholds(ctx.db);

@@ -1,5 +1,5 @@
-import type { AppContext } from './context';
-import { scoreOne, today } from './recompute';
+import { today, type AppContext } from './context';
+import { scoreOne } from './recompute';
 import { loadSettings } from './settings';
 import { listAlerts } from './alerts';
 import { accountHistory, keptLoyalty, KEPT_SCORE_TOLERANCE_DAYS } from '../db/repositories/snapshots';
@@ -116,7 +116,7 @@ export function buildReviewBrief(ctx: AppContext, accountId: string, asOfDay?: s
   const coffee = coffeeList(view, asOf);
   const applicable = checklist.items.filter((i) => i.status !== 'not_applicable' && (i.kind === 'derived' || checklist.manualAssessed || i.status !== 'open'));
   const gaps = checklist.items.filter((i) => i.status === 'open' || i.status === 'expired');
-  const alerts = listAlerts(ctx.db, { accountId, statuses: ['open', 'acknowledged', 'snoozed'] }).map((a) => ({
+  const alerts = listAlerts(ctx, { accountId, statuses: ['open', 'acknowledged', 'snoozed'] }, asOf).map((a) => ({
     id: a.id,
     rule: a.rule,
     severity: a.severity,

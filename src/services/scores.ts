@@ -2,10 +2,9 @@ import { iterateEvidence } from '../db/repositories/evidence';
 import { scoreAccount, type ScoredAccount } from '../domain/scoring/loyalty';
 import type { Weights } from '../domain/scoring/profile';
 import type { AccountFacts } from '../domain/evidence';
-import type { AppContext } from './context';
+import { today, type AppContext } from './context';
 import { loadEngineSettings } from './engine-settings';
 import { currentTemplate } from './checklist-templates';
-import { today } from './recompute';
 
 /** Every account scored as of a date, without storing anything (a report, a what-if with other weights). */
 export function* scoreAll(ctx: AppContext, asOf?: string, override?: Partial<Weights>): Generator<{ account: AccountFacts; scored: ScoredAccount }> {

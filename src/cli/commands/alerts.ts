@@ -1,5 +1,5 @@
-import { openContext } from '../../services/context';
-import { recomputeAll, today } from '../../services/recompute';
+import { openContext, today } from '../../services/context';
+import { recomputeAll } from '../../services/recompute';
 import { listAlerts, type AlertRecord } from '../../services/alerts';
 import { scoreAll } from '../../services/scores';
 import { loadAlertThresholds } from '../../services/alerts';
@@ -7,6 +7,7 @@ import { loadEngineSettings } from '../../services/engine-settings';
 import { keptLoyalty, KEPT_SCORE_TOLERANCE_DAYS } from '../../db/repositories/snapshots';
 import { evaluateAlerts, type AlertCandidate } from '../../domain/alerts/rules';
 import { addDays } from '../../domain/dates';
+import { spellDayCounts } from '../../domain/alerts/day-counts';
 import { EXIT, number, type Output } from '../output';
 import { isoDate, parse, requireString } from '../options';
 
@@ -54,7 +55,7 @@ export async function alertsCommand(argv: string[], io: Output): Promise<number>
     let printed: Printed[];
     if (asOf === undefined || asOf === today(ctx)) {
       await recomputeAll(ctx);
-      printed = listAlerts(ctx.db).map(fromRecord);
+      printed = listAlerts(ctx).map(fromRecord);
     } else {
       printed = pastAlerts(ctx, asOf);
     }
@@ -82,7 +83,7 @@ function pastAlerts(ctx: ReturnType<typeof openContext>, asOf: string): Printed[
   const settings = loadEngineSettings(ctx.db);
   const kept = keptLoyalty(ctx.db);
   const dropDay = addDays(asOf, -thresholds.scoreDrop.days);
-  const status = new Map(listAlerts(ctx.db, { activeOnly: false }).map((a) => [a.id, a]));
+  const status = new Map(listAlerts(ctx, { activeOnly: false }).map((a) => [a.id, a]));
   const out: Printed[] = [];
   for (const { account, scored } of scoreAll(ctx, asOf)) {
     const candidates: AlertCandidate[] = evaluateAlerts({
@@ -96,7 +97,7 @@ function pastAlerts(ctx: ReturnType<typeof openContext>, asOf: string): Printed[
     });
     for (const c of candidates) {
       const stored = status.get(c.id);
-      out.push({ id: c.id, rule: c.rule, account_id: c.accountId, account_name: account.name, severity: c.severity, status: stored?.status ?? 'open', title: c.title, detail: c.detail, raised_at: c.raisedAt, refs: c.refs });
+      out.push({ id: c.id, rule: c.rule, account_id: c.accountId, account_name: account.name, severity: c.severity, status: stored?.status ?? 'open', title: spellDayCounts(c.title, asOf), detail: spellDayCounts(c.detail, asOf), raised_at: c.raisedAt, refs: c.refs });
     }
   }
   const rank = { critical: 0, high: 1, medium: 2, low: 3 } as Record<string, number>;

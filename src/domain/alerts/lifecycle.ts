@@ -1,6 +1,7 @@
 import type { EvidenceRef } from '../../shared/scoring-types';
 import { spokenDate } from '../dates';
 import type { AlertCandidate, AlertRule, AlertSeverity } from './rules';
+import { spellDayCounts } from './day-counts';
 
 // What happens to stored alerts when the rules run again, and when a user acts on one. Pure: the
 // caller stores the changes and stamps the events with the time.
@@ -84,7 +85,7 @@ export function reconcileAlerts(
     if (seen.has(candidate.id)) continue;
     seen.add(candidate.id);
     const existing = byId.get(candidate.id);
-    const change = existing ? refresh(existing, candidate, asOf) : insert(candidate);
+    const change = existing ? refresh(existing, candidate, asOf) : insert(candidate, asOf);
     if (change) changes.push(change);
   }
   for (const alert of stored) {
@@ -95,9 +96,10 @@ export function reconcileAlerts(
   return changes;
 }
 
-function insert(candidate: AlertCandidate): AlertChange {
+// A history line is written once and read later: its day counts are spelled out as of the day it happened.
+function insert(candidate: AlertCandidate, asOf: string): AlertChange {
   const alert: NewAlert = { ...candidate, status: 'open', active: true, assignee: null, snoozedUntil: null };
-  return { kind: 'insert', alert, events: [{ action: 'raised', actor: SYSTEM, severity: candidate.severity, status: 'open', note: candidate.title }] };
+  return { kind: 'insert', alert, events: [{ action: 'raised', actor: SYSTEM, severity: candidate.severity, status: 'open', note: spellDayCounts(candidate.title, asOf) }] };
 }
 
 /** Tracks the alert as changes are decided, recording each as an event. */
@@ -127,12 +129,13 @@ class Draft {
 function refresh(alert: StoredAlert, candidate: AlertCandidate, asOf: string): AlertChange | null {
   const draft = new Draft(alert);
   endSnooze(draft, asOf);
-  if (!alert.active) comeBack(draft, candidate);
+  const title = spellDayCounts(candidate.title, asOf);
+  if (!alert.active) comeBack(draft, candidate, title);
   if (candidate.severity !== draft.severity) {
     const worse = SEVERITY_RANK[candidate.severity] > SEVERITY_RANK[draft.severity];
     const from = draft.severity;
     draft.severity = candidate.severity;
-    draft.record(worse ? 'escalated' : 'calmed', `${worse ? 'Worse' : 'Eased'}, from ${from} to ${candidate.severity}: ${candidate.title}`);
+    draft.record(worse ? 'escalated' : 'calmed', `${worse ? 'Worse' : 'Eased'}, from ${from} to ${candidate.severity}: ${title}`);
   }
   if (candidate.title !== alert.title) draft.set.title = candidate.title;
   if (candidate.detail !== alert.detail) draft.set.detail = candidate.detail;
@@ -144,14 +147,14 @@ function refresh(alert: StoredAlert, candidate: AlertCandidate, asOf: string): A
  * The condition had cleared and holds again: a resolved alert reopens; a dismissed one stays
  * dismissed (the history still says it came back).
  */
-function comeBack(draft: Draft, candidate: AlertCandidate): void {
+function comeBack(draft: Draft, candidate: AlertCandidate, title: string): void {
   draft.set.active = true;
   if (candidate.raisedAt !== draft.alert.raisedAt) draft.set.raisedAt = candidate.raisedAt;
   if (draft.status === 'resolved') {
     draft.status = 'open';
-    draft.record('reopened', `The condition holds again: ${candidate.title}`);
+    draft.record('reopened', `The condition holds again: ${title}`);
   } else {
-    draft.record('raised', draft.status === 'dismissed' ? 'The condition holds again; the alert stays dismissed' : `The condition holds again: ${candidate.title}`);
+    draft.record('raised', draft.status === 'dismissed' ? 'The condition holds again; the alert stays dismissed' : `The condition holds again: ${title}`);
   }
 }
 

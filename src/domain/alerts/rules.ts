@@ -7,6 +7,7 @@ import { isLaterVisit, recommendationStates, type RecommendationState } from '..
 import { describeScore, isDetractor } from '../surveys';
 import { servicer } from '../scoring/footprint';
 import type { AlertThresholds } from './thresholds';
+import { daysSince, daysUntil } from './day-counts';
 
 // The alert rules of DOMAIN.md: each turns the evidence of one account on a date into candidates,
 // one per condition, with an id that stays the same on every run while the condition is the same.
@@ -107,7 +108,7 @@ function unaddressedRecommendations(ctx: Context): AlertCandidate[] {
     if (state.status !== 'open') continue;
     const daysOpen = daysBetween(dayOf(recommendation.madeAt), ctx.asOf);
     const unaddressed = daysOpen > ctx.t.unaddressedRecommendation.openDays || state.revisitsWithoutReminder.length > 0 || state.failure !== null;
-    if (unaddressed) out.push(recommendationAlert(ctx, state, daysOpen));
+    if (unaddressed) out.push(recommendationAlert(ctx, state));
   }
   return out;
 }
@@ -120,7 +121,7 @@ function recommendationSeverity(ctx: Context, state: RecommendationState): Alert
   return 'medium';
 }
 
-function recommendationAlert(ctx: Context, state: RecommendationState, daysOpen: number): AlertCandidate {
+function recommendationAlert(ctx: Context, state: RecommendationState): AlertCandidate {
   const r = state.recommendation;
   const severity = recommendationSeverity(ctx, state);
   const origin = originVisit(ctx, r);
@@ -129,7 +130,6 @@ function recommendationAlert(ctx: Context, state: RecommendationState, daysOpen:
   const silent = failure ? state.revisitsWithoutReminder.filter((v) => v.openedAt < failure.openedAt) : state.revisitsWithoutReminder;
   const subject = `${quote(r.text)}${r.assetId ? ` on ${r.assetId}` : ''}`;
   const silence = silencePhrase(state, silent, origin?.technician ?? null);
-  const sinceHeard = Math.floor(daysBetween(state.lastHeardOn, ctx.asOf));
   let title: string;
   if (failure) {
     const failed = `the ${machineWord(findAsset(ctx, r.assetId))} failed on ${spokenDate(failure.openedAt)}`;
@@ -137,9 +137,9 @@ function recommendationAlert(ctx: Context, state: RecommendationState, daysOpen:
   } else if (silence && (severity === 'medium' || silent.length >= ctx.t.unaddressedRecommendation.revisitsForHigh)) {
     title = `${subject} ${silence}`;
   } else if (severity === 'high') {
-    title = `${subject}: the customer last heard of it on ${spokenDate(state.lastHeardOn)}, ${sinceHeard} days ago`;
+    title = `${subject}: the customer last heard of it on ${spokenDate(state.lastHeardOn)}, ${daysSince(state.lastHeardOn)} ago`;
   } else {
-    title = `${subject} open ${Math.floor(daysOpen)} days without the customer's decision`;
+    title = `${subject} open ${daysSince(dayOf(r.madeAt))} without the customer's decision`;
   }
   return {
     id: alertId('unaddressed_recommendation', ctx.accountId, r.id),
@@ -149,7 +149,7 @@ function recommendationAlert(ctx: Context, state: RecommendationState, daysOpen:
     subjectId: r.id,
     severity,
     title,
-    detail: recommendationDetail(ctx, state, silent, origin, sinceHeard),
+    detail: recommendationDetail(ctx, state, silent, origin),
     raisedAt: recommendationRaisedAt(ctx, r),
     refs: uniqueRefs([
       { type: 'recommendation', id: r.id },
@@ -173,7 +173,7 @@ function silencePhrase(state: RecommendationState, silent: readonly WorkOrderFac
   return `never mentioned on ${silent.length} later visits${by}`;
 }
 
-function recommendationDetail(ctx: Context, state: RecommendationState, silent: readonly WorkOrderFacts[], origin: WorkOrderFacts | null, sinceHeard: number): string {
+function recommendationDetail(ctx: Context, state: RecommendationState, silent: readonly WorkOrderFacts[], origin: WorkOrderFacts | null): string {
   const r = state.recommendation;
   const asset = r.assetId ? ` for ${describeAsset(ctx, r.assetId)}` : '';
   const signed = origin?.customerSigned ? ', signed by the customer' : r.customerAcknowledged ? ', acknowledged by the customer' : '';
@@ -183,8 +183,8 @@ function recommendationDetail(ctx: Context, state: RecommendationState, silent: 
   const lastReminder = state.reminders.at(-1);
   sentences.push(
     lastReminder
-      ? `The customer was last reminded on ${spokenDate(lastReminder.on)}, ${plural(sinceHeard, 'day')} ago, and has not decided.`
-      : `The customer has not been reminded since it was made, ${plural(sinceHeard, 'day')} ago, and has not decided.`,
+      ? `The customer was last reminded on ${spokenDate(lastReminder.on)}, ${daysSince(state.lastHeardOn)} ago, and has not decided.`
+      : `The customer has not been reminded since it was made, ${daysSince(state.lastHeardOn)} ago, and has not decided.`,
   );
   if (silent.length > 0) {
     const list = silent.map((v) => `${spokenDate(v.openedAt)}${v.technician ? ` (${v.technician})` : ''}`);
@@ -480,7 +480,7 @@ function detractorAlert(ctx: Context, s: SurveyFacts): AlertCandidate {
   const visit = s.workOrderId ? ctx.view.workOrders.find((w) => w.id === s.workOrderId) ?? null : null;
   const sentences = [endSentence(`${who} answered ${describeScore(s)} on ${spokenDate(s.respondedAt)}${s.comment ? `: ${quote(s.comment, 200)}` : ''}`)];
   if (visit) sentences.push(`It was about the visit of ${spokenDate(visit.openedAt)} to ${visitSubject(visit)} (work order ${visit.id}${visit.technician ? `, ${visit.technician}` : ''}).`);
-  sentences.push(`No call back is on record after ${plural(Math.floor(daysBetween(s.respondedAt, ctx.asOf)), 'day')}; a detractor should hear from us within ${plural(followUpDays, 'day')}.`);
+  sentences.push(`No call back is on record after ${daysSince(s.respondedAt)}; a detractor should hear from us within ${plural(followUpDays, 'day')}.`);
   return {
     id: alertId('detractor_no_follow_up', ctx.accountId, s.id),
     rule: 'detractor_no_follow_up',
@@ -604,7 +604,7 @@ function renewalAtRisk(ctx: Context): AlertCandidate[] {
       subjectType: 'account',
       subjectId: ctx.accountId,
       severity: 'high',
-      title: `The contract renews on ${spokenDate(renewal)}, in ${plural(daysLeft, 'day')}, and loyalty is ${Math.round(loyalty)} (${BAND_LABEL[bandOf(loyalty)]})`,
+      title: `The contract renews on ${spokenDate(renewal)}, in ${daysUntil(renewal)}, and loyalty is ${Math.round(loyalty)} (${BAND_LABEL[bandOf(loyalty)]})`,
       detail: [
         `The contract with ${account.name}${worth ? `,${worth},` : ''} comes up for renewal on ${spokenDate(renewal)} while loyalty stands at ${loyalty.toFixed(1)} of 100, below ${loyaltyBelow}.`,
         drags.length ? `What weighs on it most: ${drags.map(describeDriver).join('; ')}.` : '',
@@ -661,7 +661,7 @@ function silentAccount(ctx: Context): AlertCandidate[] {
       subjectType: 'account',
       subjectId: ctx.accountId,
       severity: 'low',
-      title: `No word from ${ctx.view.account.name} in ${quiet} days: the last contact was ${last.what} on ${spokenDate(last.on)}`,
+      title: `No word from ${ctx.view.account.name} in ${daysSince(last.on)}: the last contact was ${last.what} on ${spokenDate(last.on)}`,
       detail: [
         `Nothing has been heard from or said to ${ctx.view.account.name} since ${spokenDate(last.on)}: no visit, call, survey response or note.`,
         survey ? `The last survey response came on ${spokenDate(survey.respondedAt)} (${describeScore(survey)}).` : 'No survey response is on record.',

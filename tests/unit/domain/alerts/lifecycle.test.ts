@@ -7,6 +7,7 @@ import {
   type UserAction,
 } from '../../../../src/domain/alerts/lifecycle';
 import type { AlertCandidate } from '../../../../src/domain/alerts/rules';
+import { daysSince } from '../../../../src/domain/alerts/day-counts';
 
 const AS_OF = '2026-06-01';
 
@@ -79,6 +80,18 @@ describe('reconcileAlerts', () => {
     const first = applyChanges([], reconcileAlerts([], [candidate()], AS_OF));
     expect(reconcileAlerts(first, [candidate()], AS_OF)).toEqual([]);
     expect(reconcileAlerts(first, [candidate(), candidate()], '2026-06-02')).toEqual([]);
+  });
+
+  it('stores a day count as a mark, and writes it out in the history as of the day it happened', () => {
+    const counting = candidate({ title: `"Replace the fuser unit" on SN-1 open ${daysSince('2026-05-01')} without the customer's decision` });
+    const inserted = reconcileAlerts([], [counting], AS_OF);
+    expect(inserted[0]!.kind === 'insert' && inserted[0]!.alert.title).toBe(counting.title);
+    expect(inserted[0]!.events[0]!.note).toBe('"Replace the fuser unit" on SN-1 open 31 days without the customer\'s decision');
+    const kept = applyChanges([], inserted);
+    expect(reconcileAlerts(kept, [counting], '2026-06-15')).toEqual([]);
+    const worse = onlyUpdate(reconcileAlerts(kept, [{ ...counting, severity: 'high' }], '2026-06-15'));
+    expect(worse.set).toEqual({ severity: 'high' });
+    expect(worse.events[0]!.note).toBe('Worse, from medium to high: "Replace the fuser unit" on SN-1 open 45 days without the customer\'s decision');
   });
 
   it('inserts one alert when the same id comes twice in one run', () => {

@@ -3,6 +3,7 @@ import { asOfView, type AccountEvidence } from '../../../../src/domain/evidence'
 import { clearedReason, evaluateAlerts, type AlertCandidate, type AlertInput, type AlertRule } from '../../../../src/domain/alerts/rules';
 import { DEFAULT_THRESHOLDS, withThresholds, type AlertThresholds } from '../../../../src/domain/alerts/thresholds';
 import { reconcileAlerts, type AlertChange, type AlertEventDraft, type StoredAlert } from '../../../../src/domain/alerts/lifecycle';
+import { spelledAlert } from '../../../../src/domain/alerts/day-counts';
 import {
   account,
   asset,
@@ -41,6 +42,9 @@ function alerts(evidence: AccountEvidence, rule: AlertRule, options: RunOptions 
   return evaluateAlerts(inputFor(evidence, options)).filter((a) => a.rule === rule);
 }
 
+/** The alert as a person reads it on `asOf`: day counts spelled out. */
+const read = (alert: AlertCandidate, asOf = AS_OF): AlertCandidate => spelledAlert(alert, asOf);
+
 function only(evidence: AccountEvidence, rule: AlertRule, options: RunOptions = {}): AlertCandidate {
   const found = alerts(evidence, rule, options);
   expect(found).toHaveLength(1);
@@ -59,7 +63,7 @@ describe('unaddressed recommendation', () => {
   it('is medium once open more than 30 days', () => {
     const alert = only(account({ assets: [printer], recommendations: [open()] }), 'unaddressed_recommendation');
     expect(alert).toMatchObject({ severity: 'medium', id: 'unaddressed_recommendation:C1:R-1', subjectType: 'recommendation', subjectId: 'R-1', raisedAt: '2026-06-01' });
-    expect(alert.title).toBe('"Replace the fuser unit" on SN-4471 open 31 days without the customer\'s decision');
+    expect(read(alert).title).toBe('"Replace the fuser unit" on SN-4471 open 31 days without the customer\'s decision');
   });
 
   it('is medium as soon as a later visit did not remind the customer', () => {
@@ -90,7 +94,7 @@ describe('unaddressed recommendation', () => {
     const old = open({ madeAt: '2026-02-20' });
     const alert = only(account({ assets: [printer], recommendations: [old] }), 'unaddressed_recommendation');
     expect(alert.severity).toBe('high');
-    expect(alert.title).toBe('"Replace the fuser unit" on SN-4471: the customer last heard of it on 20 Feb 2026, 101 days ago');
+    expect(read(alert).title).toBe('"Replace the fuser unit" on SN-4471: the customer last heard of it on 20 Feb 2026, 101 days ago');
 
     const reminded = open({ madeAt: '2026-02-20', events: [recommendationEvent('reminded', '2026-04-01')] });
     expect(only(account({ assets: [printer], recommendations: [reminded] }), 'unaddressed_recommendation').severity).toBe('medium');
@@ -120,7 +124,7 @@ describe('unaddressed recommendation', () => {
     });
     const alert = only(evidence, 'unaddressed_recommendation');
     expect(alert.severity).toBe('medium');
-    expect(alert.title).toBe('"Replace the fuser unit" on SN-4471 open 61 days without the customer\'s decision');
+    expect(read(alert).title).toBe('"Replace the fuser unit" on SN-4471 open 61 days without the customer\'s decision');
   });
 
   it('raises nothing once the customer decided, even after a failure, and says why it cleared', () => {
@@ -306,7 +310,7 @@ describe('detractor without follow-up', () => {
     const alert = only(account({ surveys: [detractor()] }), 'detractor_no_follow_up', { asOf: '2026-05-23' });
     expect(alert).toMatchObject({ id: 'detractor_no_follow_up:C1:S-1', severity: 'high', subjectType: 'survey', raisedAt: '2026-05-23' });
     expect(alert.title).toBe('Maria Lopez gave NPS 4 on 20 May 2026 and nobody has called back');
-    expect(alert.detail).toContain('Maria Lopez answered NPS 4 on 20 May 2026: "The engineer never came back." No call back is on record after 3 days');
+    expect(read(alert, '2026-05-23').detail).toContain('Maria Lopez answered NPS 4 on 20 May 2026: "The engineer never came back." No call back is on record after 3 days');
   });
 
   it('counts CSAT 2 as a detractor', () => {
@@ -368,7 +372,7 @@ describe('renewal at risk', () => {
     });
     const alert = only(renewing('2026-07-15'), 'renewal_at_risk', { score });
     expect(alert).toMatchObject({ id: 'renewal_at_risk:C1:2026-07-15', severity: 'high', raisedAt: '2026-04-16' });
-    expect(alert.title).toBe('The contract renews on 15 Jul 2026, in 44 days, and loyalty is 52 (At risk)');
+    expect(read(alert).title).toBe('The contract renews on 15 Jul 2026, in 44 days, and loyalty is 52 (At risk)');
     expect(alert.detail).toContain('worth 48,000 a year');
     expect(alert.detail).toContain('Late arrival on SN-1 (-6.2 points)');
     expect(alert.refs).toContainEqual({ type: 'work_order', id: 'WO-5' });
@@ -388,7 +392,7 @@ describe('silent account', () => {
   it('raises a low alert after 180 days without a survey response or contact', () => {
     const alert = only(account({ workOrders: [lastVisit], surveys: [survey({ respondedAt: '2025-09-01' })] }), 'silent_account');
     expect(alert).toMatchObject({ id: 'silent_account:C1', severity: 'low', raisedAt: '2026-04-30' });
-    expect(alert.title).toBe('No word from Harbor Logistics in 212 days: the last contact was a visit (work order WO-1) on 1 Nov 2025');
+    expect(read(alert).title).toBe('No word from Harbor Logistics in 212 days: the last contact was a visit (work order WO-1) on 1 Nov 2025');
   });
 
   it('counts notes, logged reminders and survey responses as contact', () => {
@@ -472,6 +476,19 @@ describe('identity', () => {
     ]);
     expect(later.map((a) => a.id).sort()).toEqual(first.map((a) => a.id).sort());
     expect(new Set(first.map((a) => a.id)).size).toBe(first.length);
+  });
+
+  it('writes the same text on later days while nothing but the date moves, and reads each day\'s count', () => {
+    const input = (asOf: string) => inputFor(busy, { asOf, loyalty: 50, monthAgo: 65 });
+    const monday = new Map(evaluateAlerts(input('2026-06-01')).map((a) => [a.id, a]));
+    const stored = applyChanges([], reconcileAlerts([], [...monday.values()], '2026-06-01'));
+    // Only the score drop speaks of the day itself ("loyalty is 50 on 2 Jun 2026"); the rest count days.
+    const tuesday = reconcileAlerts(stored, evaluateAlerts(input('2026-06-02')), '2026-06-02');
+    expect(tuesday.map((c) => (c.kind === 'update' ? `${c.id} ${Object.keys(c.set).join(',')}` : c.kind))).toEqual(['score_drop:C1 detail']);
+    const recommendation = monday.get('unaddressed_recommendation:C1:R-1')!;
+    expect(read(recommendation, '2026-06-01').title).toBe('"Replace the fuser unit" on SN-1: the customer last heard of it on 1 Mar 2026, 92 days ago');
+    expect(read(recommendation, '2026-06-02').title).toBe('"Replace the fuser unit" on SN-1: the customer last heard of it on 1 Mar 2026, 93 days ago');
+    expect(read(monday.get('renewal_at_risk:C1:2026-07-15')!, '2026-06-02').title).toContain('in 43 days');
   });
 
   it('is deterministic for the same data and date', () => {
