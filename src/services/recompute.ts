@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { iterateEvidence, loadAccountEvidence, type AccountRange } from '../db/repositories/evidence';
-import { currentScoreWriter, keptLoyalty, snapshotDays, snapshotWriter } from '../db/repositories/snapshots';
+import { currentScoreWriter, forgetRemovedScores, keptLoyalty, snapshotDays, snapshotWriter } from '../db/repositories/snapshots';
 import { alertWriter, storedAlerts, storedAlertsInOrder } from '../db/repositories/alerts';
 import { scoreAccount, type ScoredAccount } from '../domain/scoring/loyalty';
 import { addDays } from '../domain/dates';
@@ -183,8 +183,7 @@ function forgetRemovedAccounts(ctx: AppContext, at: string): number {
     close.run(at, at, alert.alert_id);
     event.run(alert.alert_id, at, alert.severity);
   }
-  ctx.db.prepare('DELETE FROM score_snapshots WHERE account_id NOT IN (SELECT account_id FROM accounts)').run();
-  ctx.db.prepare('DELETE FROM account_scores WHERE account_id NOT IN (SELECT account_id FROM accounts)').run();
+  forgetRemovedScores(ctx.db);
   return gone.length;
 }
 

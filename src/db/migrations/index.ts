@@ -8,6 +8,7 @@ import { m0006WorkOrdersForScoring } from './0006-work-orders-for-scoring';
 import { m0007EvidenceIndexes } from './0007-evidence-indexes';
 import { m0008PortfolioSparklines } from './0008-portfolio-sparklines';
 import { m0009WaitingAlertCounts } from './0009-waiting-alert-counts';
+import { m0010SnapshotsByDay } from './0010-snapshots-by-day';
 
 export interface Migration {
   readonly version: number;
@@ -21,7 +22,7 @@ export interface Migration {
 }
 
 /** Applied in order, each in its own transaction. A shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState, m0003FasterChecks, m0004CurrentScores, m0005AlertTallies, m0006WorkOrdersForScoring, m0007EvidenceIndexes, m0008PortfolioSparklines, m0009WaitingAlertCounts];
+export const MIGRATIONS: readonly Migration[] = [m0001Initial, m0002EngineState, m0003FasterChecks, m0004CurrentScores, m0005AlertTallies, m0006WorkOrdersForScoring, m0007EvidenceIndexes, m0008PortfolioSparklines, m0009WaitingAlertCounts, m0010SnapshotsByDay];
 
 export const LATEST_VERSION = MIGRATIONS.length;
 

@@ -21,11 +21,29 @@ export function topDriver(score: LoyaltyScore): string | null {
   return worst?.label ?? null;
 }
 
+// Snapshots are kept in day order, so that a day's rows are written together (migration 0010).
+// One account's are found a day at a time: the days are stepped through the key, one seek each, and
+// each day's row with one more. A portfolio has hundreds of days and thousands of accounts.
+
+/** The days that have snapshots, from `from` to `to` (YYYY-MM-DD, both included), oldest first. */
+export function snapshotDaysBetween(db: Db, from: string, to: string): string[] {
+  return db
+    .prepare(
+      `WITH RECURSIVE day(d) AS (
+         SELECT min(as_of) FROM score_snapshots WHERE as_of >= @from
+         UNION ALL SELECT (SELECT min(as_of) FROM score_snapshots WHERE as_of > day.d) FROM day WHERE day.d < @to
+       )
+       SELECT d FROM day WHERE d <= @to`,
+    )
+    .pluck()
+    .all({ from, to }) as string[];
+}
+
 export function snapshotWriter(db: Db): (score: LoyaltyScore, computedAt: string) => void {
   const upsert = db.prepare(
     `INSERT INTO score_snapshots (account_id, as_of, loyalty, band, satisfaction, confidence, components, top_driver, computed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (account_id, as_of) DO UPDATE SET loyalty = excluded.loyalty, band = excluded.band, satisfaction = excluded.satisfaction,
+     ON CONFLICT (as_of, account_id) DO UPDATE SET loyalty = excluded.loyalty, band = excluded.band, satisfaction = excluded.satisfaction,
        confidence = excluded.confidence, components = excluded.components, top_driver = excluded.top_driver, computed_at = excluded.computed_at`,
   );
   return (score, computedAt) => {
@@ -36,11 +54,13 @@ export function snapshotWriter(db: Db): (score: LoyaltyScore, computedAt: string
 
 /** An account's score history, oldest first. */
 export function accountHistory(db: Db, accountId: string, from: string, to: string): SnapshotRow[] {
-  return (
-    db
-      .prepare('SELECT as_of, loyalty, band, satisfaction, confidence, top_driver FROM score_snapshots WHERE account_id = ? AND as_of BETWEEN ? AND ? ORDER BY as_of')
-      .all(accountId, from, to) as Array<{ as_of: string; loyalty: number | null; band: Band | null; satisfaction: number | null; confidence: number; top_driver: string | null }>
-  ).map((r) => ({ accountId, asOf: r.as_of, loyalty: r.loyalty, band: r.band, satisfaction: r.satisfaction, confidence: r.confidence, topDriver: r.top_driver }));
+  const select = db.prepare('SELECT loyalty, band, satisfaction, confidence, top_driver FROM score_snapshots WHERE as_of = ? AND account_id = ?');
+  const out: SnapshotRow[] = [];
+  for (const asOf of snapshotDaysBetween(db, from, to)) {
+    const r = select.get(asOf, accountId) as { loyalty: number | null; band: Band | null; satisfaction: number | null; confidence: number; top_driver: string | null } | undefined;
+    if (r) out.push({ accountId, asOf, loyalty: r.loyalty, band: r.band, satisfaction: r.satisfaction, confidence: r.confidence, topDriver: r.top_driver });
+  }
+  return out;
 }
 
 /** The days each account already has a snapshot for, within a range (to fill only what is missing). */
@@ -52,9 +72,10 @@ export function snapshotDays(db: Db, from: string, to: string, accountIds?: Read
     else out.set(account, new Set([day]));
   };
   if (accountIds) {
-    // A few accounts: one seek each on the (account_id, as_of) key, not a scan of the whole portfolio's history.
-    const select = db.prepare('SELECT as_of FROM score_snapshots WHERE account_id = ? AND as_of BETWEEN ? AND ?').pluck();
-    for (const account of accountIds) for (const day of select.iterate(account, from, to) as Iterable<string>) add(account, day);
+    // A few accounts: one seek per account and day, not a read of every account's rows in the range.
+    const select = db.prepare('SELECT 1 FROM score_snapshots WHERE as_of = ? AND account_id = ?').pluck();
+    const days = snapshotDaysBetween(db, from, to);
+    for (const account of accountIds) for (const day of days) if (select.get(day, account) !== undefined) add(account, day);
     return out;
   }
   for (const [account, day] of db.prepare('SELECT account_id, as_of FROM score_snapshots WHERE as_of BETWEEN ? AND ?').raw().iterate(from, to) as Iterable<[string, string]>) add(account, day);
@@ -67,13 +88,36 @@ export type KeptLoyalty = (accountId: string, day: string, maxAgeDays: number) =
 /** How far back a kept score may be and still stand for "then" (a month ago, for a drop or a change). */
 export const KEPT_SCORE_TOLERANCE_DAYS = 10;
 
-/** One index seek per account, whatever the length of the history. */
+/**
+ * A seek per day tried, newest first; usually the first has it. Which days have snapshots is looked
+ * up once and kept: make one per run (a run writes only accounts it has already asked about).
+ */
 export function keptLoyalty(db: Db): KeptLoyalty {
-  const select = db.prepare('SELECT loyalty FROM score_snapshots WHERE account_id = ? AND as_of <= ? AND as_of >= ? ORDER BY as_of DESC LIMIT 1').pluck();
+  const select = db.prepare('SELECT loyalty FROM score_snapshots WHERE as_of = ? AND account_id = ?').pluck();
+  const daysBack = new Map<string, string[]>();
   return (accountId, day, maxAgeDays) => {
-    const found = select.get(accountId, day, addDays(day, -maxAgeDays)) as number | null | undefined;
-    return found ?? null;
+    const key = `${day} ${maxAgeDays}`;
+    let days = daysBack.get(key);
+    if (!days) {
+      days = snapshotDaysBetween(db, addDays(day, -maxAgeDays), day).reverse();
+      daysBack.set(key, days);
+    }
+    for (const d of days) {
+      const found = select.get(d, accountId) as number | null | undefined;
+      if (found !== undefined) return found;
+    }
+    return null;
   };
+}
+
+/** Forgets the snapshots and current scores of accounts no longer in the data (after an undo). */
+export function forgetRemovedScores(db: Db): void {
+  // Every account ever scored has a current row: the few gone are found there, not in the history.
+  const gone = db.prepare('SELECT account_id FROM account_scores WHERE account_id NOT IN (SELECT account_id FROM accounts)').pluck().all() as string[];
+  if (gone.length === 0) return;
+  const remove = db.prepare('DELETE FROM score_snapshots WHERE as_of = ? AND account_id = ?');
+  for (const day of snapshotDaysBetween(db, '0000-01-01', '9999-12-31')) for (const account of gone) remove.run(day, account);
+  db.prepare('DELETE FROM account_scores WHERE account_id NOT IN (SELECT account_id FROM accounts)').run();
 }
 
 /**

@@ -7,6 +7,8 @@ import { listPortfolio } from '../../../src/db/repositories/accounts';
 import { APPLICATION_ID, openDatabase, DatabaseOpenError } from '../../../src/db/connection';
 import { evidenceSql } from '../../../src/db/repositories/evidence';
 import { waitingAlertCounts } from '../../../src/db/repositories/alerts';
+import { accountHistory, keptLoyalty, snapshotDays, snapshotWriter } from '../../../src/db/repositories/snapshots';
+import type { LoyaltyScore } from '../../../src/shared/scoring-types';
 import { useTempDir } from '../../support/temp';
 
 const t = useTempDir();
@@ -255,11 +257,65 @@ describe('0009 waiting alert counts', () => {
     alert.run('a5', 'C2', 'low', 'snoozed', 1);
     alert.run('a6', 'C1', 'medium', 'resolved', 0);
     const before = waitingAlertCounts(db);
-    expect(migrate(db)).toEqual([9]);
+    expect(migrate(db, 9)).toEqual([9]);
     const plan = (db.prepare("EXPLAIN QUERY PLAN SELECT severity, count(*) FROM alerts WHERE active = 1 AND status IN ('open', 'acknowledged') GROUP BY severity").all() as Array<{ detail: string }>).map((r) => r.detail);
     expect(plan).toContainEqual(expect.stringMatching(/USING COVERING INDEX alerts_by_status\b/));
     expect(waitingAlertCounts(db)).toEqual({ critical: 2, high: 1, medium: 0, low: 0 });
     expect(waitingAlertCounts(db)).toEqual(before);
+    db.close();
+  });
+});
+
+describe('0010 snapshots by day', () => {
+  it("keeps every snapshot, in day order, and still finds one account's history and kept scores", () => {
+    const db = databaseAt(9);
+    db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One'), ('C2', 'Two'), ('C3', 'Three')").run();
+    const snapshot = db.prepare("INSERT INTO score_snapshots (account_id, as_of, loyalty, band, satisfaction, confidence, components, top_driver, computed_at) VALUES (?, ?, ?, 'satisfied', 70, 0.8, '[]', ?, '2026-11-23T09:00:00Z')");
+    for (const [account, day, loyalty] of [
+      ['C1', '2026-10-20', 80],
+      ['C1', '2026-11-22', 71],
+      ['C1', '2026-11-23', 70],
+      ['C2', '2026-10-24', null],
+      ['C2', '2026-11-23', 55],
+      ['C3', '2026-10-20', 60],
+    ] as const) {
+      snapshot.run(account, day, loyalty, `driver ${account}`);
+    }
+    const all = 'SELECT account_id, as_of, loyalty, band, satisfaction, confidence, components, top_driver, computed_at FROM score_snapshots';
+    const before = db.prepare(`${all} ORDER BY account_id, as_of`).all();
+    expect(migrate(db)).toEqual([10]);
+    expect(db.prepare(`${all} ORDER BY account_id, as_of`).all()).toEqual(before);
+    // Stored in day order: a day's rows sit together, so a recompute's new day is written at the end.
+    expect((db.prepare(all).raw().all() as string[][]).map((r) => `${r[1]} ${r[0]}`)).toEqual([
+      '2026-10-20 C1',
+      '2026-10-20 C3',
+      '2026-10-24 C2',
+      '2026-11-22 C1',
+      '2026-11-23 C1',
+      '2026-11-23 C2',
+    ]);
+    expect(accountHistory(db, 'C1', '2026-10-01', '2026-11-22').map((h) => [h.asOf, h.loyalty, h.topDriver])).toEqual([
+      ['2026-10-20', 80, 'driver C1'],
+      ['2026-11-22', 71, 'driver C1'],
+    ]);
+    expect(accountHistory(db, 'C2', '2026-10-24', '2026-11-23').map((h) => h.asOf)).toEqual(['2026-10-24', '2026-11-23']);
+    expect(accountHistory(db, 'C3', '2026-11-01', '2026-12-31')).toEqual([]);
+    // The newest kept score on or before the day, at most 10 days older; a kept null is a kept score.
+    const kept = keptLoyalty(db);
+    expect(kept('C1', '2026-10-24', 10)).toBe(80);
+    expect(kept('C1', '2026-11-05', 10)).toBeNull();
+    expect(kept('C2', '2026-10-30', 10)).toBeNull();
+    expect(kept('C3', '2026-10-24', 10)).toBe(60);
+    expect(kept('C3', '2026-10-24', 3)).toBeNull();
+    expect([...snapshotDays(db, '2026-10-20', '2026-11-22', new Set(['C1', 'C2']))]).toEqual([
+      ['C1', new Set(['2026-10-20', '2026-11-22'])],
+      ['C2', new Set(['2026-10-24'])],
+    ]);
+    expect(snapshotDays(db, '2026-10-20', '2026-11-22')).toEqual(snapshotDays(db, '2026-10-20', '2026-11-22', new Set(['C1', 'C2', 'C3'])));
+    // A later run the same day replaces the day's snapshot.
+    const write = snapshotWriter(db);
+    write({ accountId: 'C1', asOf: '2026-11-23', loyalty: 68, band: 'satisfied', satisfaction: 70, confidence: 0.8, components: [] } as unknown as LoyaltyScore, '2026-11-23T12:00:00Z');
+    expect(accountHistory(db, 'C1', '2026-11-23', '2026-11-23').map((h) => h.loyalty)).toEqual([68]);
     db.close();
   });
 });

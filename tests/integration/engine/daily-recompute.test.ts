@@ -5,6 +5,10 @@ import { loadDemo } from '../../../src/services/demo';
 import { recomputeAll } from '../../../src/services/recompute';
 import { listAlerts } from '../../../src/services/alerts';
 import { spellDayCounts } from '../../../src/domain/alerts/day-counts';
+import { importFile } from '../../../src/import/importer';
+import { undoImport } from '../../../src/import/undo';
+import { accountHistory } from '../../../src/db/repositories/snapshots';
+import { csv } from '../../support/temp';
 
 const t = useTempDir();
 const open: Array<{ close(): void }> = [];
@@ -53,4 +57,24 @@ describe('the daily recompute', () => {
     expect(nextDay.title).toBe(counting!.title.replace(` ${days} days ago`, ` ${days + 1} days ago`));
     expect(nextDay.title).not.toContain('⟦');
   }, 120_000);
+
+  it('forgets the scores of accounts an undo took out, and only theirs', async () => {
+    const { ctx } = testApp(t.dir(), new Date('2026-11-23T09:00:00Z'));
+    open.push(ctx);
+    const visits = (rows: string[][]) => csv([['work_order_id', 'account_id', 'opened_at', 'type'], ...rows]);
+    await importFile(ctx.db, t.file('kept.csv', visits([['WO-1', 'C1', '2026-11-02', 'break_fix']])));
+    const added = await importFile(ctx.db, t.file('added.csv', visits([['WO-2', 'C2', '2026-11-03', 'break_fix']])));
+    await recomputeAll(ctx, { asOf: '2026-11-22' });
+    await recomputeAll(ctx, { asOf: '2026-11-23' });
+    const scored = (): unknown[] => ctx.db.prepare('SELECT account_id FROM account_scores ORDER BY account_id').pluck().all();
+    expect(scored()).toEqual(['C1', 'C2']);
+    expect(accountHistory(ctx.db, 'C2', '2026-11-01', '2026-11-30').map((h) => h.asOf)).toEqual(['2026-11-22', '2026-11-23']);
+
+    undoImport(ctx.db, added.importId!);
+    await recomputeAll(ctx, { asOf: '2026-11-23' });
+    expect(scored()).toEqual(['C1']);
+    expect(accountHistory(ctx.db, 'C2', '2026-11-01', '2026-11-30')).toEqual([]);
+    expect(accountHistory(ctx.db, 'C1', '2026-11-01', '2026-11-30').map((h) => h.asOf)).toEqual(['2026-11-22', '2026-11-23']);
+    expect(ctx.db.prepare('SELECT count(*) FROM score_snapshots').pluck().get()).toBe(2);
+  });
 });
