@@ -179,7 +179,13 @@ async function inWorkers(ctx: AppContext, ids: readonly string[], input: Recompu
  * their history) and their snapshots go.
  */
 function forgetRemovedAccounts(ctx: AppContext, at: string): number {
-  const gone = ctx.db.prepare('SELECT alert_id, severity FROM alerts WHERE active = 1 AND account_id NOT IN (SELECT account_id FROM accounts)').all() as Array<{ alert_id: string; severity: string }>;
+  // The accounts are found in the index by account first: the alerts themselves are large rows, read only for those gone.
+  const gone = ctx.db
+    .prepare(
+      `SELECT alert_id, severity FROM alerts WHERE active = 1 AND account_id IN
+         (SELECT account_id FROM (SELECT DISTINCT account_id FROM alerts) WHERE account_id NOT IN (SELECT account_id FROM accounts))`,
+    )
+    .all() as Array<{ alert_id: string; severity: string }>;
   const close = ctx.db.prepare("UPDATE alerts SET active = 0, status = CASE WHEN status = 'dismissed' THEN status ELSE 'resolved' END, updated_at = ?, evaluated_at = ? WHERE alert_id = ?");
   const event = ctx.db.prepare("INSERT INTO alert_events (alert_id, at, action, actor, severity, status, note) VALUES (?, ?, 'cleared', 'system', ?, 'resolved', 'The account is no longer in the data')");
   for (const alert of gone) {

@@ -70,8 +70,15 @@ describe('the daily recompute', () => {
     expect(scored()).toEqual(['C1', 'C2']);
     expect(accountHistory(ctx.db, 'C2', '2026-11-01', '2026-11-30').map((h) => h.asOf)).toEqual(['2026-11-22', '2026-11-23']);
 
+    // An alert the account had, still waiting on someone.
+    ctx.db
+      .prepare("INSERT INTO alerts (alert_id, rule, account_id, severity, status, active, title, detail, raised_at, updated_at, evaluated_at) VALUES ('silent_account:C2', 'silent_account', 'C2', 'low', 'acknowledged', 1, 't', 'd', '2026-11-20', '2026-11-20', '2026-11-20')")
+      .run();
+
     undoImport(ctx.db, added.importId!);
     await recomputeAll(ctx, { asOf: '2026-11-23' });
+    expect(ctx.db.prepare("SELECT status, active FROM alerts WHERE alert_id = 'silent_account:C2'").get()).toEqual({ status: 'resolved', active: 0 });
+    expect(ctx.db.prepare("SELECT note FROM alert_events WHERE alert_id = 'silent_account:C2'").pluck().all()).toEqual(['The account is no longer in the data']);
     expect(scored()).toEqual(['C1']);
     expect(accountHistory(ctx.db, 'C2', '2026-11-01', '2026-11-30')).toEqual([]);
     expect(accountHistory(ctx.db, 'C1', '2026-11-01', '2026-11-30').map((h) => h.asOf)).toEqual(['2026-11-22', '2026-11-23']);
