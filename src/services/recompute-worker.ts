@@ -4,43 +4,61 @@ import { iterateEvidence, type AccountRange } from '../db/repositories/evidence'
 import { storedAlertsInOrder } from '../db/repositories/alerts';
 import { keptLoyalty } from '../db/repositories/snapshots';
 import { forWriting, packResults, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
+import { unpacked, writePortfolio, type WrittenResults } from './recompute-write';
 
-// One share of a full recompute: scores a range of accounts on its own read-only connection and
-// sends the results back in batches (packed, see packResults); the calling thread writes them.
+// A thread of a full recompute. A scoring thread scores a range of accounts on its own read-only
+// connection and sends the results back in batches (packed, see packResults); a writer thread then
+// writes all the batches in one transaction on its own connection.
 
-export interface RecomputeJob {
-  readonly dataFile: string;
-  readonly range: AccountRange;
-  readonly input: RecomputeInput;
-}
+export type RecomputeJob =
+  | { readonly kind: 'score'; readonly dataFile: string; readonly range: AccountRange; readonly input: RecomputeInput }
+  | { readonly kind: 'write'; readonly dataFile: string; readonly batches: Uint8Array[]; readonly at: string };
 
-export type RecomputeMessage = { readonly type: 'results'; readonly batch: Uint8Array } | { readonly type: 'done' } | { readonly type: 'failure'; readonly message: string };
+export type RecomputeMessage =
+  | { readonly type: 'results'; readonly batch: Uint8Array }
+  | { readonly type: 'done' }
+  | { readonly type: 'written'; readonly written: WrittenResults }
+  | { readonly type: 'failure'; readonly message: string };
 
 const BATCH = 250;
 const port = parentPort!;
 
 port.once('message', (job: RecomputeJob) => {
   try {
-    const db = openDatabase(job.dataFile, { readonly: true, mmap: true });
-    const alerts = storedAlertsInOrder(db, job.range);
-    try {
-      let results: AccountResult[] = [];
-      const send = (): void => {
-        const batch = packResults(results);
-        port.postMessage({ type: 'results', batch } satisfies RecomputeMessage, [batch.buffer as ArrayBuffer]);
-        results = [];
-      };
-      for (const result of scoreAccounts(iterateEvidence(db, job.range), job.input, alerts, keptLoyalty(db))) {
-        results.push(forWriting(result));
-        if (results.length >= BATCH) send();
-      }
-      if (results.length > 0) send();
-      port.postMessage({ type: 'done' } satisfies RecomputeMessage);
-    } finally {
-      alerts.close();
-      db.close();
-    }
+    if (job.kind === 'write') write(job.dataFile, job.batches, job.at);
+    else score(job.dataFile, job.range, job.input);
   } catch (error) {
     port.postMessage({ type: 'failure', message: (error as Error)?.stack ?? String(error) } satisfies RecomputeMessage);
   }
 });
+
+function score(dataFile: string, range: AccountRange, input: RecomputeInput): void {
+  const db = openDatabase(dataFile, { readonly: true, mmap: true });
+  const alerts = storedAlertsInOrder(db, range);
+  try {
+    let results: AccountResult[] = [];
+    const send = (): void => {
+      const batch = packResults(results);
+      port.postMessage({ type: 'results', batch } satisfies RecomputeMessage, [batch.buffer as ArrayBuffer]);
+      results = [];
+    };
+    for (const result of scoreAccounts(iterateEvidence(db, range), input, alerts, keptLoyalty(db))) {
+      results.push(forWriting(result));
+      if (results.length >= BATCH) send();
+    }
+    if (results.length > 0) send();
+    port.postMessage({ type: 'done' } satisfies RecomputeMessage);
+  } finally {
+    alerts.close();
+    db.close();
+  }
+}
+
+function write(dataFile: string, batches: Uint8Array[], at: string): void {
+  const db = openDatabase(dataFile);
+  try {
+    port.postMessage({ type: 'written', written: writePortfolio(db, unpacked(batches), at) } satisfies RecomputeMessage);
+  } finally {
+    db.close();
+  }
+}

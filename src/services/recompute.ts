@@ -1,7 +1,7 @@
 import { cpus } from 'node:os';
 import { iterateEvidence, loadAccountEvidence, type AccountRange } from '../db/repositories/evidence';
-import { currentScoreWriter, forgetRemovedScores, keptLoyalty, snapshotDays, snapshotWriter } from '../db/repositories/snapshots';
-import { alertWriter, storedAlerts, storedAlertsInOrder } from '../db/repositories/alerts';
+import { keptLoyalty, snapshotDays } from '../db/repositories/snapshots';
+import { storedAlerts, storedAlertsInOrder } from '../db/repositories/alerts';
 import { scoreAccount, type ScoredAccount } from '../domain/scoring/loyalty';
 import { addDays } from '../domain/dates';
 import type { AccountEvidence } from '../domain/evidence';
@@ -9,7 +9,8 @@ import { today, type AppContext } from './context';
 import { loadEngineSettings } from './engine-settings';
 import { currentTemplate } from './checklist-templates';
 import { loadAlertThresholds } from './alerts';
-import { HISTORY_STEPS, scoreAccounts, unpackResults, type AccountResult, type RecomputeInput } from './recompute-core';
+import { HISTORY_STEPS, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
+import { unpacked, writePortfolio, writeResults, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
 
@@ -44,29 +45,6 @@ function inputFor(ctx: AppContext, asOf: string, history: boolean, accountIds?: 
   return { asOf, settings: loadEngineSettings(ctx.db), template: currentTemplate(ctx.db, ctx.now()).template, thresholds, historyDays };
 }
 
-/** Writes what scoring worked out: each account's snapshot for the day (a later run that day replaces it), its history, its alert changes. */
-function writeResults(ctx: AppContext, results: Iterable<AccountResult>): Omit<RecomputeResult, 'ms'> {
-  const now = ctx.now().toISOString();
-  const snapshot = snapshotWriter(ctx.db);
-  const current = currentScoreWriter(ctx.db);
-  const alerts = alertWriter(ctx.db);
-  let accounts = 0;
-  let historySnapshots = 0;
-  let alertsRaised = 0;
-  let alertsChanged = 0;
-  for (const result of results) {
-    accounts++;
-    snapshot(result.score, now);
-    for (const past of result.history) snapshot(past, now);
-    current(result.score, result.history, result.loyaltyMonthAgo, now);
-    historySnapshots += result.history.length;
-    if (result.alertChanges.length > 0) alerts(result.alertChanges, result.score.accountId, now);
-    alertsRaised += result.alertChanges.filter((c) => c.kind === 'insert').length;
-    alertsChanged += result.alertChanges.length;
-  }
-  return { accounts, snapshots: accounts, historySnapshots, alertsRaised, alertsChanged, threads: 1 };
-}
-
 /** Rescores the accounts given (after an import or an action on them), in this thread, in one transaction. */
 export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<string>, options: RecomputeOptions = {}): RecomputeResult {
   const started = performance.now();
@@ -77,9 +55,10 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
       if (found) yield found;
     }
   }
-  const written = ctx.db.transaction(() => writeResults(ctx, scoreAccounts(evidence(), input, storedAlerts(ctx.db), keptLoyalty(ctx.db))))();
+  const at = ctx.now().toISOString();
+  const written = ctx.db.transaction(() => writeResults(ctx.db, scoreAccounts(evidence(), input, storedAlerts(ctx.db), keptLoyalty(ctx.db)), at))();
   // Timed to the end of the commit: the rescoring is done when it is on disk.
-  return { ...written, ms: Math.round(performance.now() - started) };
+  return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
 }
 
 /**
@@ -103,18 +82,52 @@ export function recomputeRunning(ctx: AppContext): boolean {
   return (running.get(ctx) ?? 0) > 0;
 }
 
+/** A full recompute's results being written by a writer thread, per database. */
+const writing = new WeakMap<AppContext, Promise<unknown>>();
+
+/**
+ * While a writer thread holds the database's write lock, a promise that settles when it lets go;
+ * null otherwise. A change made meanwhile on this thread would wait for the lock with the whole
+ * thread blocked: wait on this instead.
+ */
+export function recomputeWriting(ctx: AppContext): Promise<void> | null {
+  const pending = writing.get(ctx);
+  return pending ? pending.then(() => undefined, () => undefined) : null;
+}
+
 async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions): Promise<RecomputeResult> {
   const started = performance.now();
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
   const threads = Math.min(2, cpus().length);
-  const results = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads) : null;
-  const written = ctx.db.transaction(() => {
-    const scored = results ? writeResults(ctx, results) : writeResults(ctx, inThisThread(ctx, input));
-    const cleared = forgetRemovedAccounts(ctx, ctx.now().toISOString());
-    return { ...scored, alertsChanged: scored.alertsChanged + cleared, threads: results ? threads : 1 };
-  })();
-  return { ...written, ms: Math.round(performance.now() - started) };
+  const batches = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads) : null;
+  const at = ctx.now().toISOString();
+  const written = batches ? await writtenInThread(ctx, batches, at) : writePortfolio(ctx.db, inThisThread(ctx, input), at);
+  return { ...written, threads: batches ? threads : 1, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * The scoring threads' results written in one transaction by a writer thread on its own connection:
+ * the calling thread goes on answering (from the data as it was, until the commit) instead of
+ * stopping for the writing. Written here where no thread can start.
+ */
+async function writtenInThread(ctx: AppContext, batches: Uint8Array[], at: string): Promise<WrittenResults> {
+  const worker = startWorker('recompute-worker');
+  if (!worker) return writePortfolio(ctx.db, unpacked(batches), at);
+  const done = new Promise<WrittenResults>((resolve, reject) => {
+    worker.on('message', (message: RecomputeMessage) => {
+      if (message.type === 'written') resolve(message.written);
+      else if (message.type === 'failure') reject(new Error(`Writing the scores failed: ${message.message}`));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`The writing thread stopped (exit ${code}).`)));
+    worker.postMessage({ kind: 'write', dataFile: ctx.dataFile, batches, at } satisfies RecomputeJob, batches.map((b) => b.buffer as ArrayBuffer));
+  }).finally(() => {
+    writing.delete(ctx);
+    void worker.terminate();
+  });
+  writing.set(ctx, done);
+  return done;
 }
 
 /** All accounts scored here, their evidence streamed from a read-only connection (a connection that is iterating cannot write). */
@@ -140,16 +153,8 @@ function ranges(ids: readonly string[], count: number): AccountRange[] {
   return out;
 }
 
-/** The workers' batches in account order, each read back as it is written and then let go. */
-function* unpacked(batches: Array<Uint8Array | null>): Generator<AccountResult> {
-  for (let i = 0; i < batches.length; i++) {
-    const results = unpackResults(batches[i]!);
-    batches[i] = null;
-    yield* results;
-  }
-}
-
-async function inWorkers(ctx: AppContext, ids: readonly string[], input: RecomputeInput, threads: number): Promise<Iterable<AccountResult> | null> {
+/** The portfolio scored by worker threads, a range each: their results in batches, in account order; null where no thread can start. */
+async function inWorkers(ctx: AppContext, ids: readonly string[], input: RecomputeInput, threads: number): Promise<Uint8Array[] | null> {
   const workers = ranges(ids, threads).map((range) => ({ range, worker: startWorker('recompute-worker') }));
   if (workers.some((w) => w.worker === null)) {
     for (const w of workers) void w.worker?.terminate();
@@ -163,37 +168,15 @@ async function inWorkers(ctx: AppContext, ids: readonly string[], input: Recompu
           worker!.on('message', (message: RecomputeMessage) => {
             if (message.type === 'results') collected.push(message.batch);
             else if (message.type === 'done') resolve(collected);
-            else reject(new Error(`Scoring failed: ${message.message}`));
+            else if (message.type === 'failure') reject(new Error(`Scoring failed: ${message.message}`));
           });
           worker!.on('error', reject);
           worker!.on('exit', (code) => code !== 0 && reject(new Error(`The scoring thread stopped (exit ${code}).`)));
-          worker!.postMessage({ dataFile: ctx.dataFile, range, input } satisfies RecomputeJob);
+          worker!.postMessage({ kind: 'score', dataFile: ctx.dataFile, range, input } satisfies RecomputeJob);
         }).finally(() => void worker!.terminate()),
     ),
   );
-  return unpacked(shares.flat());
-}
-
-/**
- * Accounts an undo took out of the data: their alerts no longer hold (kept, resolved, with a line in
- * their history) and their snapshots go.
- */
-function forgetRemovedAccounts(ctx: AppContext, at: string): number {
-  // The accounts are found in the index by account first: the alerts themselves are large rows, read only for those gone.
-  const gone = ctx.db
-    .prepare(
-      `SELECT alert_id, severity FROM alerts WHERE active = 1 AND account_id IN
-         (SELECT account_id FROM (SELECT DISTINCT account_id FROM alerts) WHERE account_id NOT IN (SELECT account_id FROM accounts))`,
-    )
-    .all() as Array<{ alert_id: string; severity: string }>;
-  const close = ctx.db.prepare("UPDATE alerts SET active = 0, status = CASE WHEN status = 'dismissed' THEN status ELSE 'resolved' END, updated_at = ?, evaluated_at = ? WHERE alert_id = ?");
-  const event = ctx.db.prepare("INSERT INTO alert_events (alert_id, at, action, actor, severity, status, note) VALUES (?, ?, 'cleared', 'system', ?, 'resolved', 'The account is no longer in the data')");
-  for (const alert of gone) {
-    close.run(at, at, alert.alert_id);
-    event.run(alert.alert_id, at, alert.severity);
-  }
-  forgetRemovedScores(ctx.db);
-  return gone.length;
+  return shares.flat();
 }
 
 /** One account scored as of a date, with everything the engine read (for the account view and the brief). */

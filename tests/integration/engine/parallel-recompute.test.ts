@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { useTempDir } from '../../support/temp';
 import { testApp } from '../../support/context';
 import { loadDemo } from '../../../src/services/demo';
-import { recomputeAll } from '../../../src/services/recompute';
+import { recomputeAll, recomputeWriting } from '../../../src/services/recompute';
 import type { AppContext } from '../../../src/services/context';
 import { storedAlerts, storedAlertsInOrder } from '../../../src/db/repositories/alerts';
 
@@ -74,5 +74,47 @@ describe('a full recompute shared among worker threads', () => {
     // Closed part-way through (the alerts after the last account asked for stay unread), the connection is free again.
     outside.close();
     expect(ctx.db.prepare('SELECT count(*) FROM alerts').pluck().get()).toBeGreaterThanOrEqual(seen);
+  }, 120_000);
+});
+
+describe('a full recompute written by a writer thread', () => {
+  it('answers reads from the data as it was while it writes, and holds changes back until it is done', async () => {
+    const dir = join(t.dir(), 'answering');
+    mkdirSync(dir);
+    const { ctx, api } = testApp(dir, new Date('2026-11-23T09:00:00Z'));
+    open.push(ctx);
+    await loadDemo(ctx, '2026-11-23');
+    const scoredOn = (): unknown => ctx.db.prepare('SELECT max(as_of) FROM account_scores').pluck().get();
+    expect(scoredOn()).toBe('2026-11-23');
+
+    let finished = false;
+    const run = recomputeAll(ctx, { asOf: '2026-11-24', parallelFrom: 0 }).then((r) => {
+      finished = true;
+      return r;
+    });
+    let writing = recomputeWriting(ctx);
+    const until = Date.now() + 60_000;
+    while (writing === null && !finished && Date.now() < until) {
+      await new Promise((resolve) => setImmediate(resolve));
+      writing = recomputeWriting(ctx);
+    }
+    expect(writing, 'the writer thread was seen at work').not.toBeNull();
+    let written = false;
+    void writing!.then(() => (written = true));
+
+    // A read is answered at once, from the scores as they were before the commit.
+    const list = await api.call('accounts/list', {});
+    expect(list.ok).toBe(true);
+    expect(written).toBe(false);
+    expect(scoredOn()).toBe('2026-11-23');
+
+    // A change waits for the writing to end, then goes through.
+    const account = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id LIMIT 1').pluck().get() as string;
+    const note = await api.call('notes/add', { accountId: account, text: 'Called about the renewal.' });
+    expect(note.ok).toBe(true);
+    expect(written).toBe(true);
+    expect(scoredOn()).toBe('2026-11-24');
+    expect((await run).threads).toBe(2);
+    expect(recomputeWriting(ctx)).toBeNull();
   }, 120_000);
 });
