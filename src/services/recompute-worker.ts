@@ -47,18 +47,21 @@ function score(dataFile: string, range: AccountRange, input: RecomputeInput): vo
       if (results.length >= BATCH) send();
     }
     if (results.length > 0) send();
-    port.postMessage({ type: 'done' } satisfies RecomputeMessage);
   } finally {
     alerts.close();
     db.close();
   }
+  // Said once the connection is closed: the caller ends the thread on hearing it.
+  port.postMessage({ type: 'done' } satisfies RecomputeMessage);
 }
 
 function write(dataFile: string, batches: Uint8Array[], at: string): void {
   const db = openDatabase(dataFile);
+  let written: WrittenResults;
   try {
-    port.postMessage({ type: 'written', written: writePortfolio(db, unpacked(batches), at) } satisfies RecomputeMessage);
+    written = writePortfolio(db, unpacked(batches), at);
   } finally {
     db.close();
   }
+  port.postMessage({ type: 'written', written } satisfies RecomputeMessage);
 }
