@@ -14,6 +14,7 @@ export function formatReport(f: Figures, verdicts: readonly Verdict[]): string {
   lines.push(`  ${f.import.rows_2x}-row service file: peak ${f.import.peak_rss_mb_2x} MB${privately(f.import.peak_private_mb_2x)}`, '');
   lines.push('Engine:');
   lines.push(`  full recompute ${f.recompute.full_s} s on ${f.recompute.threads} threads (first, with history: ${f.recompute.first_with_history_s} s); single-scan query ${f.recompute.scan_s} s`);
+  lines.push(`  main thread's longest stall ${f.recompute.longest_stall_ms} ms (first: ${f.recompute.first_longest_stall_ms} ms); ${f.recompute.alerts_changed} alerts changed the next day`);
   lines.push(`  peak memory ${f.recompute.peak_rss_mb} MB resident, the database file mapped for reading included${privately(f.recompute.peak_private_mb)}`);
   lines.push(`  incremental, 100 accounts: ${f.recompute.incremental_ms} ms (${f.recompute.incremental_with_import_ms} ms with the import)`, '');
   lines.push('API:');

@@ -25,6 +25,11 @@ export interface Figures {
     incremental_ms: number;
     incremental_with_import_ms: number;
     first_with_history_s: number;
+    /** The longest the main thread went without answering, in the full recompute and the first. */
+    longest_stall_ms: number;
+    first_longest_stall_ms: number;
+    /** Alerts the full recompute changed (the next day's: what it had to write). */
+    alerts_changed: number;
     threads: number;
     alerts: number;
     /** Includes the database file, which the scoring threads map to read it. */

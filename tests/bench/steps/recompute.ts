@@ -10,9 +10,19 @@ const opts = options();
 const asOf = required(opts, 'as-of');
 const ctx = openContext(required(opts, 'db'), { now: () => new Date(`${asOf}T07:00:00Z`) });
 
+// The longest the main thread went without turning (the app's window gets no answer meanwhile).
+let longestStall = 0;
+let lastTick = performance.now();
+const ticker = setInterval(() => {
+  const now = performance.now();
+  longestStall = Math.max(longestStall, now - lastTick);
+  lastTick = now;
+}, 10);
 const started = performance.now();
 const result = await recomputeAll(ctx, { asOf, history: opts.has('history') });
 const seconds = (performance.now() - started) / 1000;
+clearInterval(ticker);
+longestStall = Math.max(longestStall, performance.now() - lastTick);
 
 let scanSeconds: number | null = null;
 if (opts.has('scan')) {
@@ -37,5 +47,6 @@ emit({
   alerts_raised: result.alertsRaised,
   alerts_changed: result.alertsChanged,
   scan_s: scanSeconds === null ? null : round(scanSeconds, 2),
+  longest_stall_ms: Math.round(longestStall),
   peak_rss_mb: peakRssMb(),
 });
