@@ -48,6 +48,9 @@ export function forWriting(result: AccountResult): AccountResult {
   return { ...result, score: slim(result.score), history: result.history.map(slim) };
 }
 
+/** Accounts whose results are packed together (see packResults). */
+export const RESULT_BATCH = 250;
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 

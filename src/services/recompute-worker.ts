@@ -3,7 +3,7 @@ import { openDatabase } from '../db/connection';
 import { iterateEvidence, type AccountRange } from '../db/repositories/evidence';
 import { storedAlertsInOrder } from '../db/repositories/alerts';
 import { keptLoyalty } from '../db/repositories/snapshots';
-import { forWriting, packResults, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
+import { forWriting, packResults, RESULT_BATCH, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
 import { unpacked, writePortfolio, type WrittenResults } from './recompute-write';
 
 // A thread of a full recompute. A scoring thread scores a range of accounts on its own read-only
@@ -20,7 +20,6 @@ export type RecomputeMessage =
   | { readonly type: 'written'; readonly written: WrittenResults }
   | { readonly type: 'failure'; readonly message: string };
 
-const BATCH = 250;
 const port = parentPort!;
 
 port.once('message', (job: RecomputeJob) => {
@@ -44,7 +43,7 @@ function score(dataFile: string, range: AccountRange, input: RecomputeInput): vo
     };
     for (const result of scoreAccounts(iterateEvidence(db, range), input, alerts, keptLoyalty(db))) {
       results.push(forWriting(result));
-      if (results.length >= BATCH) send();
+      if (results.length >= RESULT_BATCH) send();
     }
     if (results.length > 0) send();
   } finally {

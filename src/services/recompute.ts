@@ -9,7 +9,7 @@ import { today, type AppContext } from './context';
 import { loadEngineSettings } from './engine-settings';
 import { currentTemplate } from './checklist-templates';
 import { loadAlertThresholds } from './alerts';
-import { HISTORY_STEPS, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
+import { forWriting, HISTORY_STEPS, packResults, RESULT_BATCH, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
 import { unpacked, writePortfolio, writeResults, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
@@ -100,10 +100,12 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions): Prom
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
   const threads = Math.min(2, cpus().length);
-  const batches = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads) : null;
+  const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads) : null;
+  // A small portfolio's writing is short enough to hold this thread; a thread would take longer to start.
+  const batches = shared ?? (await scoredHere(ctx, input));
   const at = ctx.now().toISOString();
-  const written = batches ? await writtenInThread(ctx, batches, at) : writePortfolio(ctx.db, inThisThread(ctx, input), at);
-  return { ...written, threads: batches ? threads : 1, ms: Math.round(performance.now() - started) };
+  const written = shared ? await writtenInThread(ctx, batches, at) : writePortfolio(ctx.db, unpacked(batches), at);
+  return { ...written, threads: shared ? threads : 1, ms: Math.round(performance.now() - started) };
 }
 
 /**
@@ -130,12 +132,34 @@ async function writtenInThread(ctx: AppContext, batches: Uint8Array[], at: strin
   return done;
 }
 
-/** All accounts scored here, their evidence streamed from a read-only connection (a connection that is iterating cannot write). */
-function* inThisThread(ctx: AppContext, input: RecomputeInput): Generator<AccountResult> {
+/** How long scoring on this thread goes on before it lets the other calls be answered. */
+const SLICE_MS = 25;
+
+/**
+ * All accounts scored on this thread (a small portfolio, or where no thread can start), a slice at a
+ * time with the other calls answered between slices; the results held packed until they are
+ * written. The evidence streams from a read-only connection, whose view stays whole across slices.
+ */
+async function scoredHere(ctx: AppContext, input: RecomputeInput): Promise<Uint8Array[]> {
   const reader = ctx.openReader();
   const alerts = storedAlertsInOrder(reader);
+  const batches: Uint8Array[] = [];
   try {
-    yield* scoreAccounts(iterateEvidence(reader), input, alerts, keptLoyalty(ctx.db));
+    let results: AccountResult[] = [];
+    let sliceStarted = performance.now();
+    for (const result of scoreAccounts(iterateEvidence(reader), input, alerts, keptLoyalty(ctx.db))) {
+      results.push(forWriting(result));
+      if (results.length >= RESULT_BATCH) {
+        batches.push(packResults(results));
+        results = [];
+      }
+      if (performance.now() - sliceStarted > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStarted = performance.now();
+      }
+    }
+    if (results.length > 0) batches.push(packResults(results));
+    return batches;
   } finally {
     alerts.close();
     reader.close();
