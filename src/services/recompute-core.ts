@@ -49,7 +49,7 @@ export function forWriting(result: AccountResult): AccountResult {
 }
 
 /** Accounts whose results are packed together (see packResults). */
-export const RESULT_BATCH = 250;
+const RESULT_BATCH = 250;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -62,6 +62,27 @@ const decoder = new TextDecoder();
  */
 export function packResults(results: readonly AccountResult[]): Uint8Array {
   return encoder.encode(JSON.stringify(results));
+}
+
+/**
+ * Gathers results, slimmed for writing, into packed batches of RESULT_BATCH accounts, handing each
+ * on as it fills; `flush` hands on the last, partial one.
+ */
+export function resultBatches(onBatch: (batch: Uint8Array) => void): { add(result: AccountResult): void; flush(): void } {
+  let results: AccountResult[] = [];
+  const flush = (): void => {
+    if (results.length === 0) return;
+    const batch = packResults(results);
+    results = [];
+    onBatch(batch);
+  };
+  return {
+    add: (result) => {
+      results.push(forWriting(result));
+      if (results.length >= RESULT_BATCH) flush();
+    },
+    flush,
+  };
 }
 
 /** The results of a batch, read back just before they are written. */

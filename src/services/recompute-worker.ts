@@ -3,7 +3,7 @@ import { openDatabase } from '../db/connection';
 import { iterateEvidence, type AccountRange } from '../db/repositories/evidence';
 import { storedAlertsInOrder } from '../db/repositories/alerts';
 import { keptLoyalty } from '../db/repositories/snapshots';
-import { forWriting, packResults, RESULT_BATCH, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
+import { resultBatches, scoreAccounts, type RecomputeInput } from './recompute-core';
 import { unpacked, writePortfolio, type WrittenResults } from './recompute-write';
 
 // A thread of a full recompute. A scoring thread scores a range of accounts on its own read-only
@@ -35,17 +35,9 @@ function score(dataFile: string, range: AccountRange, input: RecomputeInput): vo
   const db = openDatabase(dataFile, { readonly: true, mmap: true });
   const alerts = storedAlertsInOrder(db, range);
   try {
-    let results: AccountResult[] = [];
-    const send = (): void => {
-      const batch = packResults(results);
-      port.postMessage({ type: 'results', batch } satisfies RecomputeMessage, [batch.buffer as ArrayBuffer]);
-      results = [];
-    };
-    for (const result of scoreAccounts(iterateEvidence(db, range), input, alerts, keptLoyalty(db))) {
-      results.push(forWriting(result));
-      if (results.length >= RESULT_BATCH) send();
-    }
-    if (results.length > 0) send();
+    const batches = resultBatches((batch) => port.postMessage({ type: 'results', batch } satisfies RecomputeMessage, [batch.buffer as ArrayBuffer]));
+    for (const result of scoreAccounts(iterateEvidence(db, range), input, alerts, keptLoyalty(db))) batches.add(result);
+    batches.flush();
   } finally {
     alerts.close();
     db.close();

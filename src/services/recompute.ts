@@ -9,7 +9,7 @@ import { today, type AppContext } from './context';
 import { loadEngineSettings } from './engine-settings';
 import { currentTemplate } from './checklist-templates';
 import { loadAlertThresholds } from './alerts';
-import { forWriting, HISTORY_STEPS, packResults, RESULT_BATCH, scoreAccounts, type AccountResult, type RecomputeInput } from './recompute-core';
+import { HISTORY_STEPS, resultBatches, scoreAccounts, type RecomputeInput } from './recompute-core';
 import { unpacked, writePortfolio, writeResults, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
@@ -143,23 +143,19 @@ const SLICE_MS = 25;
 async function scoredHere(ctx: AppContext, input: RecomputeInput): Promise<Uint8Array[]> {
   const reader = ctx.openReader();
   const alerts = storedAlertsInOrder(reader);
-  const batches: Uint8Array[] = [];
+  const packed: Uint8Array[] = [];
+  const batches = resultBatches((batch) => packed.push(batch));
   try {
-    let results: AccountResult[] = [];
     let sliceStarted = performance.now();
     for (const result of scoreAccounts(iterateEvidence(reader), input, alerts, keptLoyalty(ctx.db))) {
-      results.push(forWriting(result));
-      if (results.length >= RESULT_BATCH) {
-        batches.push(packResults(results));
-        results = [];
-      }
+      batches.add(result);
       if (performance.now() - sliceStarted > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         sliceStarted = performance.now();
       }
     }
-    if (results.length > 0) batches.push(packResults(results));
-    return batches;
+    batches.flush();
+    return packed;
   } finally {
     alerts.close();
     reader.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forWriting, packResults, unpackResults, type AccountResult } from '../../../src/services/recompute-core';
+import { forWriting, packResults, resultBatches, unpackResults, type AccountResult } from '../../../src/services/recompute-core';
 import { topDriver } from '../../../src/db/repositories/snapshots';
 import type { ComponentScore, Driver, LoyaltyScore } from '../../../src/shared/scoring-types';
 
@@ -38,5 +38,16 @@ describe('a scoring result as the scoring threads send it to the writer', () => 
     const batch = packResults([slim, accented]);
     expect(batch).toBeInstanceOf(Uint8Array);
     expect(unpackResults(batch)).toEqual([slim, accented]);
+  });
+
+  it('is gathered, slimmed, into batches of 250 accounts, the last one partial', () => {
+    const batches: Uint8Array[] = [];
+    const gather = resultBatches((batch) => batches.push(batch));
+    for (let i = 0; i < 251; i++) gather.add(full);
+    expect(batches).toHaveLength(1);
+    gather.flush();
+    gather.flush();
+    expect(batches.map((b) => unpackResults(b).length)).toEqual([250, 1]);
+    expect(unpackResults(batches[1]!)).toEqual([slim]);
   });
 });
