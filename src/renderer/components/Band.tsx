@@ -24,12 +24,22 @@ export function LoyaltyScore({ loyalty, band, confidence }: { readonly loyalty: 
 }
 
 export function SatisfactionScore({ satisfaction }: { readonly satisfaction: number | null }) {
+  if (satisfaction === null) return <SatisfactionFigures satisfaction={null} />;
+  return (
+    <span className="score">
+      <SatisfactionFigures satisfaction={satisfaction} />
+    </span>
+  );
+}
+
+/** A satisfaction score and its level's chip, for a container that lays them out side by side (`score-cell`). */
+export function SatisfactionFigures({ satisfaction }: { readonly satisfaction: number | null }) {
   if (satisfaction === null) return <span className="muted-text">No surveys</span>;
   const level = satisfactionLevel(satisfaction);
   return (
-    <span className="score">
+    <>
       <span className={`score-value band-text-${SATISFACTION_COLOUR_BAND[level]}`}>{formatScore(satisfaction)}</span>
       <span className={`chip band-${SATISFACTION_COLOUR_BAND[level]}`}>{SATISFACTION_LABEL[level]}</span>
-    </span>
+    </>
   );
 }

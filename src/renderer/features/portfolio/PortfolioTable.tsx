@@ -1,11 +1,11 @@
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
 import { useLocation } from 'wouter';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
 import { readSparkline } from '../../../shared/sparkline';
 import { paths } from '../../app/paths';
 import { recall, remember } from '../../app/persistent-state';
-import { BandChip, SatisfactionScore } from '../../components/Band';
+import { BandChip, SatisfactionFigures } from '../../components/Band';
 import { Sparkline } from '../../components/Sparkline';
 import { Change } from '../../components/Change';
 import { formatDay, formatInteger, formatPercent, formatScore } from '../../components/format';
@@ -66,51 +66,73 @@ const COLUMN_STYLE: Record<string, CSSProperties> = Object.fromEntries(
 );
 const LEAST_WIDTH = COLUMNS.reduce((sum, c) => sum + (c.least ?? c.size ?? LEAST_FREE_WIDTH), 0);
 
-/** What each column's cell shows, from the account alone: nothing is kept per row between renders. */
-const CELLS: Record<string, (r: PortfolioRow) => ReactNode> = {
-  owner: (r) => <Clipped text={r.owner} />,
-  segment: (r) => <Clipped text={r.segment} />,
-  region: (r) => <Clipped text={r.region} />,
+/**
+ * Each column's cell for an account, built from the account alone: nothing is kept per row between
+ * renders. A cell holds its text itself where it can, without a wrapper: every screenful scrolled in
+ * builds, lays out and paints each element of its rows once more.
+ */
+const CELLS: Record<string, (r: PortfolioRow) => ReactElement> = {
+  owner: (r) => textCell('owner', r.owner),
+  segment: (r) => textCell('segment', r.segment),
+  region: (r) => textCell('region', r.region),
   loyalty: (r) => (
-    <span className="score">
+    <div role="cell" key="loyalty" className="num score-cell" style={COLUMN_STYLE['loyalty']}>
       <span className={`score-value ${r.band ? `band-text-${r.band}` : ''}`}>{formatScore(r.loyalty)}</span>
       <BandChip band={r.band} />
-    </span>
+    </div>
   ),
   trend: (r) => {
     // Read back for the rows on screen only: the list carries each account's figures as text.
     const values = readSparkline(r.sparkline);
     return (
-      <span className={r.band ? `band-text-${r.band}` : 'muted-text'}>
+      <div role="cell" key="trend" className={r.band ? `band-text-${r.band}` : 'muted-text'} style={COLUMN_STYLE['trend']}>
         <Sparkline values={values} label={`Loyalty over six months: ${values.map((v) => formatScore(v)).join(', ') || 'no history'}`} />
-      </span>
+      </div>
     );
   },
-  satisfaction: (r) => <SatisfactionScore satisfaction={r.satisfaction} />,
-  confidence: (r) => <span className={r.confidence !== null && r.confidence < 0.5 ? 'low-confidence' : undefined}>{formatPercent(r.confidence)}</span>,
-  change30: (r) => <Change value={r.change30} />,
+  satisfaction: (r) => (
+    <div role="cell" key="satisfaction" className="score-cell" style={COLUMN_STYLE['satisfaction']}>
+      <SatisfactionFigures satisfaction={r.satisfaction} />
+    </div>
+  ),
+  confidence: (r) => (
+    <div role="cell" key="confidence" className={r.confidence !== null && r.confidence < 0.5 ? 'num text-cell low-confidence' : 'num text-cell'} style={COLUMN_STYLE['confidence']}>
+      {formatPercent(r.confidence)}
+    </div>
+  ),
+  change30: (r) => (
+    <div role="cell" key="change30" className="num" style={COLUMN_STYLE['change30']}>
+      <Change value={r.change30} />
+    </div>
+  ),
   topDriver: (r) => (
-    <span className="ellipsis-2 driver-text" title={r.topDriver ?? undefined}>
-      {r.topDriver ?? '—'}
-    </span>
+    <div role="cell" key="topDriver" style={COLUMN_STYLE['topDriver']}>
+      <span className="ellipsis-2 driver-text" title={r.topDriver ?? undefined}>
+        {r.topDriver ?? '—'}
+      </span>
+    </div>
   ),
   openAlerts: (r) =>
     r.openAlerts === 0 ? (
-      <span className="muted-text">0</span>
+      <div role="cell" key="openAlerts" className="num text-cell muted-text" style={COLUMN_STYLE['openAlerts']}>
+        0
+      </div>
     ) : (
-      <span className={`alert-count severity-${r.worstAlert ?? 'low'}`} title={`${r.openAlerts} open, the worst ${SEVERITY_LABEL[r.worstAlert ?? 'low']}`}>
-        {formatInteger(r.openAlerts)}
-      </span>
+      <div role="cell" key="openAlerts" className="num" style={COLUMN_STYLE['openAlerts']}>
+        <span className={`alert-count severity-${r.worstAlert ?? 'low'}`} title={`${r.openAlerts} open, the worst ${SEVERITY_LABEL[r.worstAlert ?? 'low']}`}>
+          {formatInteger(r.openAlerts)}
+        </span>
+      </div>
     ),
-  renewalDate: (r) => <Clipped text={formatDay(r.renewalDate)} />,
+  renewalDate: (r) => textCell('renewalDate', formatDay(r.renewalDate)),
 };
 
-/** Text cut with an ellipsis where the column is too narrow for it, whole in its tooltip. */
-function Clipped({ text }: { readonly text: string | null }) {
+/** A cell of text, cut with an ellipsis where the column is too narrow, whole in its tooltip. */
+function textCell(id: string, text: string | null): ReactElement {
   return (
-    <span className="ellipsis" title={text ?? undefined}>
+    <div role="cell" key={id} className="text-cell" style={COLUMN_STYLE[id]} title={text ?? undefined}>
       {text}
-    </span>
+    </div>
   );
 }
 
@@ -292,9 +314,7 @@ const TableRow = memo(function TableRow({ id, row, index, top, active, onActivat
             <AccountLink row={row} focusable={active} />
           </div>
         ) : (
-          <div role="cell" key={column.id} className={column.numeric ? 'num' : undefined} style={COLUMN_STYLE[column.id]}>
-            {CELLS[column.id]!(row)}
-          </div>
+          CELLS[column.id]!(row)
         ),
       )}
     </div>
