@@ -1,6 +1,6 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../dispatcher';
-import type { Method } from '../../shared/api';
+import { onlyReads, type Method } from '../../shared/api';
 import { recomputeWriting } from '../recompute';
 import { appHandlers } from './app';
 import { accountsHandlers } from './accounts';
@@ -8,36 +8,6 @@ import { alertsHandlers } from './alerts';
 import { importsHandlers } from './imports';
 import { settingsHandlers } from './settings';
 import { reviewHandlers } from './review';
-
-/**
- * The calls that only read. While a writer thread writes a recompute they are answered at once,
- * from the data as it was until the commit; every other call waits for the writing to end first,
- * rather than block the thread on the database's write lock.
- */
-const READS: ReadonlySet<Method> = new Set<Method>([
-  'account/get',
-  'accounts/list',
-  'alerts/counts',
-  'alerts/history',
-  'alerts/ids',
-  'alerts/inbox',
-  'alerts/list',
-  'alerts/people',
-  'app/health',
-  'app/info',
-  'backups/list',
-  'checklist/get',
-  'imports/list',
-  'imports/progress',
-  'profiles/list',
-  'review/get',
-  'review/pdf',
-  'scores/get',
-  'settings/get',
-  'thresholds/get',
-  'weights/get',
-  'weights/preview',
-]);
 
 /** Every API method, bound to one open database: each area's handlers together. */
 export function createHandlers(ctx: AppContext): Handlers {
@@ -49,9 +19,11 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...settingsHandlers(ctx),
     ...reviewHandlers(ctx),
   };
+  // While a writer thread writes a recompute, a call that changes data waits for it to end rather
+  // than block this thread on the database's write lock; a call that only reads is answered at once.
   const out: Record<string, (args: never) => unknown> = { ...handlers };
   for (const method of Object.keys(handlers) as Method[]) {
-    if (READS.has(method)) continue;
+    if (onlyReads(method)) continue;
     const handler = handlers[method] as (args: unknown) => unknown;
     out[method] = (args: unknown) => {
       const writing = recomputeWriting(ctx);

@@ -33,6 +33,7 @@ export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 
 export const accountsContract = {
   'accounts/list': {
+    readOnly: true,
     args: z
       .object({
         search: z.string().max(200).optional(),
@@ -45,14 +46,17 @@ export const accountsContract = {
     result: z.object({ total: z.number(), accounts: z.array(PortfolioRowSchema) }),
   },
   'account/get': {
+    readOnly: true,
     args: z.object({ accountId: id, asOf: day.optional() }).strict(),
     result: objectWith<AccountView>('visits'),
   },
   'scores/get': {
+    readOnly: true,
     args: z.object({ accountId: id, asOf: day.optional(), weights: WeightsSchema.optional() }).strict(),
     result: objectWith<{ score: LoyaltyScore; pulse: Pulse | null }>('score'),
   },
   'checklist/get': {
+    readOnly: true,
     args: z.object({ accountId: id, asOf: day.optional() }).strict(),
     result: objectWith<ChecklistResult>('items'),
   },

@@ -50,6 +50,7 @@ export type SeverityCounts = z.output<typeof SeverityCountsSchema>;
 
 export const alertsContract = {
   'alerts/list': {
+    readOnly: true,
     args: InboxFilterSchema.extend({ includeCleared: z.boolean().optional() }).strict(),
     result: z.array(AlertSchema),
   },
@@ -58,26 +59,31 @@ export const alertsContract = {
     result: z.array(AlertSchema),
   },
   'alerts/history': {
+    readOnly: true,
     args: z.object({ id }).strict(),
     result: z.array(z.object({ at: z.string(), action: z.string(), actor: z.string(), severity: z.string().nullable(), status: z.string().nullable(), note: z.string().nullable() })),
   },
   /** One page of the inbox, the total it pages through, and the count per severity (the filter's severities aside). */
   'alerts/inbox': {
+    readOnly: true,
     args: InboxFilterSchema.extend({ offset: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
     result: z.object({ total: z.number(), counts: SeverityCountsSchema, items: z.array(AlertSchema) }),
   },
   /** Every id the filter matches, in the inbox's order: to act on all of them at once. */
   'alerts/ids': {
+    readOnly: true,
     args: InboxFilterSchema,
     result: z.array(z.string()),
   },
   /** What waits on the user (open or acknowledged, condition holding): cheap enough for the navigation's badge. */
   'alerts/counts': {
+    readOnly: true,
     args: z.object({}).strict(),
     result: z.object({ open: z.number(), bySeverity: SeverityCountsSchema }),
   },
   /** The account owners and the assignees the inbox can be filtered by. */
   'alerts/people': {
+    readOnly: true,
     args: z.object({}).strict(),
     result: z.object({ owners: z.array(z.string()), assignees: z.array(z.string()) }),
   },

@@ -13,6 +13,7 @@ const RecomputeSchema = z.object({
 
 export const appContract = {
   'app/info': {
+    readOnly: true,
     args: empty,
     result: z.object({
       version: z.string(),

@@ -37,5 +37,9 @@ export const WeightsSchema = z
 /** An object result whose shape the engine's own types guarantee (checked loosely at the boundary). */
 export const objectWith = <T>(key: string) => z.custom<T>((v) => typeof v === 'object' && v !== null && key in v);
 
-/** One area's methods: each with the schema of its arguments and of its result. */
-export type ContractArea = Record<string, { readonly args: z.ZodType; readonly result: z.ZodType }>;
+/**
+ * One area's methods: each with the schema of its arguments and of its result, and whether it only
+ * reads. A call that only reads is answered at once while a recompute's results are being written
+ * (from the data as it was until their commit); any other waits for the writing to end.
+ */
+export type ContractArea = Record<string, { readonly args: z.ZodType; readonly result: z.ZodType; readonly readOnly?: true }>;

@@ -151,6 +151,7 @@ export const importsContract = {
     result: z.object({ jobId: z.string() }),
   },
   'imports/progress': {
+    readOnly: true,
     /** details: the reports with every rejected row (ask once the job has ended; the polling leaves them out). */
     args: z.object({ jobId, details: z.boolean().default(false) }).strict(),
     result: JobStatusSchema,
@@ -165,6 +166,7 @@ export const importsContract = {
   },
 
   'imports/list': {
+    readOnly: true,
     args: empty,
     result: z.array(ImportRecordSchema),
   },
@@ -173,6 +175,7 @@ export const importsContract = {
     result: z.object({ importId: z.number(), removed: z.number(), restored: z.number(), keptAsPlaceholders: z.number() }),
   },
   'profiles/list': {
+    readOnly: true,
     args: empty,
     result: z.array(ProfileSchema),
   },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ContractArea } from './common';
 import { appContract } from './app';
 import { accountsContract } from './accounts';
 import { alertsContract } from './alerts';
@@ -42,6 +43,12 @@ export type ApiResponse<M extends Method = Method> = { ok: true; data: Result<M>
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Whether a method only reads the data (marked so in its area's contract). */
+export function onlyReads(method: Method): boolean {
+  const entry: ContractArea[string] = contract[method];
+  return entry.readOnly === true;
 }
 
 /** What every transport gives the renderer: one typed call. */

@@ -14,10 +14,12 @@ export interface ReviewPdf {
 
 export const reviewContract = {
   'review/get': {
+    readOnly: true,
     args: briefArgs,
     result: objectWith<ReviewBrief>('talkingPoints'),
   },
   'review/pdf': {
+    readOnly: true,
     args: briefArgs,
     result: objectWith<ReviewPdf>('fileName'),
   },

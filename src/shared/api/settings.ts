@@ -103,6 +103,7 @@ const TemplateItemSchema = z
 
 export const settingsContract = {
   'checklist/template/get': {
+    readOnly: true,
     args: empty,
     result: z.object({
       version: z.number(),
@@ -125,6 +126,7 @@ export const settingsContract = {
     result: z.object({ version: z.number() }),
   },
   'settings/get': {
+    readOnly: true,
     args: empty,
     result: z.object({ settings: SettingsSchema, dataFile: z.string(), backupFolder: z.string() }),
   },
@@ -141,6 +143,7 @@ export const settingsContract = {
     result: z.object({ settings: SettingsSchema, removedBackups: z.number() }),
   },
   'weights/get': {
+    readOnly: true,
     args: empty,
     result: z.object({
       /** "default" and every segment with weights of its own. */
@@ -153,6 +156,7 @@ export const settingsContract = {
     }),
   },
   'weights/preview': {
+    readOnly: true,
     args: z.object({ profile: profileName, weights: FullWeightsSchema }).strict(),
     result: z.object({
       profile: z.string(),
@@ -176,6 +180,7 @@ export const settingsContract = {
     result: z.object({ profiles: z.record(z.string(), FullWeightsSchema), recompute: RecomputedSchema }),
   },
   'thresholds/get': {
+    readOnly: true,
     args: empty,
     result: z.object({ thresholds: objectWith<AlertThresholds>('renewal'), defaults: objectWith<AlertThresholds>('renewal') }),
   },
@@ -184,6 +189,7 @@ export const settingsContract = {
     result: z.object({ thresholds: objectWith<AlertThresholds>('renewal'), recompute: RecomputedSchema }),
   },
   'backups/list': {
+    readOnly: true,
     args: empty,
     result: z.object({ folder: z.string(), keep: z.number(), backups: z.array(BackupSchema) }),
   },
@@ -197,6 +203,7 @@ export const settingsContract = {
     result: z.object({ restored: BackupSchema, safetyBackup: BackupSchema.nullable(), accounts: z.number() }),
   },
   'app/health': {
+    readOnly: true,
     args: empty,
     result: z.object({ ok: z.boolean(), problems: z.array(z.string()), dataFile: z.string(), backups: z.array(BackupSchema) }),
   },
