@@ -6,7 +6,7 @@ import { ImportFileError } from '../import/errors';
 import { findProfile, saveProfile } from '../db/repositories/profiles';
 import { loadSettings } from './settings';
 import { backupBeforeImport } from './backup';
-import { PARALLEL_MIN_ACCOUNTS, recomputeAccounts, recomputeAll, type RecomputeResult } from './recompute';
+import { recomputeImported, type RecomputeResult } from './recompute';
 
 export interface ImportRequest {
   readonly paths: readonly string[];
@@ -62,8 +62,7 @@ export async function importFiles(ctx: AppContext, request: ImportRequest): Prom
   if (request.paths.length > 0) await backupBeforeImport(ctx);
   const touched = new Set<string>();
   const files = await importEach(ctx, request, touched);
-  const recomputed =
-    touched.size === 0 ? null : touched.size >= PARALLEL_MIN_ACCOUNTS ? await recomputeAll(ctx, { history: true }) : recomputeAccounts(ctx, touched, { history: true });
+  const recomputed = touched.size === 0 ? null : await recomputeImported(ctx, touched);
   return { files, recompute: recomputed };
 }
 

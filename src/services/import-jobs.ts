@@ -4,7 +4,7 @@ import type { AppContext } from './context';
 import type { ImportJobFile, ImportJobStatus } from '../shared/api/imports';
 import type { MappingSpec } from '../shared/import-types';
 import { loadSettings } from './settings';
-import { PARALLEL_MIN_ACCOUNTS, recomputeAccounts, recomputeAll } from './recompute';
+import { recomputeImported } from './recompute';
 import { startWorker } from './worker-threads';
 import { runImportJob, type ImportRunEvent, type ImportRunJob } from './import-run';
 import type { ImportWorkerMessage } from './import-worker';
@@ -181,7 +181,7 @@ async function finish(ctx: AppContext, job: Job, touched: Set<string>): Promise<
   if (job.mode === 'import' && touched.size > 0) {
     job.state = 'recomputing';
     try {
-      const result = touched.size >= PARALLEL_MIN_ACCOUNTS ? await recomputeAll(ctx, { history: true }) : recomputeAccounts(ctx, touched, { history: true });
+      const result = await recomputeImported(ctx, touched);
       job.recompute = { accounts: result.accounts, alertsRaised: result.alertsRaised, ms: result.ms };
     } catch (error) {
       job.error = `The data was imported, but updating the scores failed: ${(error as Error).message}. Use "Recompute" in Settings to try again.`;

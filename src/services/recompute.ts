@@ -6,6 +6,7 @@ import { scoreAccount, type ScoredAccount } from '../domain/scoring/loyalty';
 import { addDays } from '../domain/dates';
 import type { AccountEvidence } from '../domain/evidence';
 import { today, type AppContext } from './context';
+import type { Db } from '../db/connection';
 import { loadEngineSettings } from './engine-settings';
 import { currentTemplate } from './checklist-templates';
 import { loadAlertThresholds } from './alerts';
@@ -37,6 +38,12 @@ export interface RecomputeResult {
 /** From this many accounts a full recompute is shared among worker threads. */
 export const PARALLEL_MIN_ACCOUNTS = 2000;
 
+/**
+ * From this many accounts an import's rescoring is done a slice at a time: fewer are rescored at
+ * once, in a fraction of a second, without the cost of packing their results.
+ */
+export const SLICED_MIN_ACCOUNTS = 200;
+
 function inputFor(ctx: AppContext, asOf: string, history: boolean, accountIds?: ReadonlySet<string>): RecomputeInput {
   const thresholds = loadAlertThresholds(ctx.db);
   const historyDays = history
@@ -59,6 +66,27 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
   const written = ctx.db.transaction(() => writeResults(ctx.db, scoreAccounts(evidence(), input, storedAlerts(ctx.db), keptLoyalty(ctx.db)), at))();
   // Timed to the end of the commit: the rescoring is done when it is on disk.
   return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * Rescores the accounts an import changed, with their missing history. Most of a large portfolio:
+ * every account, shared among threads. Many: a slice at a time on this thread, the other calls
+ * answered between slices, written at the end in one transaction. A few: at once.
+ */
+export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>): Promise<RecomputeResult> {
+  if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true });
+  if (accountIds.size < SLICED_MIN_ACCOUNTS) return recomputeAccounts(ctx, accountIds, { history: true });
+  running.set(ctx, (running.get(ctx) ?? 0) + 1);
+  try {
+    const started = performance.now();
+    const input = inputFor(ctx, today(ctx), true, accountIds);
+    const batches = await scoredHere(ctx, input, [...accountIds].sort());
+    const at = ctx.now().toISOString();
+    const written = ctx.db.transaction(() => writeResults(ctx.db, unpacked(batches), at))();
+    return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
+  } finally {
+    running.set(ctx, running.get(ctx)! - 1);
+  }
 }
 
 /**
@@ -136,18 +164,20 @@ async function writtenInThread(ctx: AppContext, batches: Uint8Array[], at: strin
 const SLICE_MS = 25;
 
 /**
- * All accounts scored on this thread (a small portfolio, or where no thread can start), a slice at a
- * time with the other calls answered between slices; the results held packed until they are
- * written. The evidence streams from a read-only connection, whose view stays whole across slices.
+ * All accounts, or those given, scored on this thread (a small portfolio, where no thread can start,
+ * or many accounts an import changed), a slice at a time with the other calls answered between
+ * slices; the results held packed until they are written. The evidence is read from a read-only
+ * connection, whose view stays whole across slices.
  */
-async function scoredHere(ctx: AppContext, input: RecomputeInput): Promise<Uint8Array[]> {
+async function scoredHere(ctx: AppContext, input: RecomputeInput, accountIds?: readonly string[]): Promise<Uint8Array[]> {
   const reader = ctx.openReader();
-  const alerts = storedAlertsInOrder(reader);
+  const alerts = accountIds ? Object.assign(storedAlerts(reader), { close: () => undefined }) : storedAlertsInOrder(reader);
+  const evidence = accountIds ? evidenceOf(reader, accountIds) : iterateEvidence(reader);
   const packed: Uint8Array[] = [];
   const batches = resultBatches((batch) => packed.push(batch));
   try {
     let sliceStarted = performance.now();
-    for (const result of scoreAccounts(iterateEvidence(reader), input, alerts, keptLoyalty(ctx.db))) {
+    for (const result of scoreAccounts(evidence, input, alerts, keptLoyalty(ctx.db))) {
       batches.add(result);
       if (performance.now() - sliceStarted > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
@@ -159,6 +189,13 @@ async function scoredHere(ctx: AppContext, input: RecomputeInput): Promise<Uint8
   } finally {
     alerts.close();
     reader.close();
+  }
+}
+
+function* evidenceOf(db: Db, accountIds: readonly string[]): Generator<AccountEvidence> {
+  for (const id of accountIds) {
+    const found = loadAccountEvidence(db, id);
+    if (found) yield found;
   }
 }
 
