@@ -56,14 +56,8 @@ function inputFor(ctx: AppContext, asOf: string, history: boolean, accountIds?: 
 export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<string>, options: RecomputeOptions = {}): RecomputeResult {
   const started = performance.now();
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false, accountIds);
-  function* evidence(): Generator<AccountEvidence> {
-    for (const id of [...accountIds].sort()) {
-      const found = loadAccountEvidence(ctx.db, id);
-      if (found) yield found;
-    }
-  }
   const at = ctx.now().toISOString();
-  const written = ctx.db.transaction(() => writeResults(ctx.db, scoreAccounts(evidence(), input, storedAlerts(ctx.db), keptLoyalty(ctx.db)), at))();
+  const written = ctx.db.transaction(() => writeResults(ctx.db, scoreAccounts(evidenceOf(ctx.db, [...accountIds].sort()), input, storedAlerts(ctx.db), keptLoyalty(ctx.db)), at))();
   // Timed to the end of the commit: the rescoring is done when it is on disk.
   return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
 }
@@ -76,17 +70,14 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
 export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>): Promise<RecomputeResult> {
   if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true });
   if (accountIds.size < SLICED_MIN_ACCOUNTS) return recomputeAccounts(ctx, accountIds, { history: true });
-  running.set(ctx, (running.get(ctx) ?? 0) + 1);
-  try {
+  return whileRunning(ctx, async () => {
     const started = performance.now();
     const input = inputFor(ctx, today(ctx), true, accountIds);
     const batches = await scoredHere(ctx, input, [...accountIds].sort());
     const at = ctx.now().toISOString();
     const written = ctx.db.transaction(() => writeResults(ctx.db, unpacked(batches), at))();
     return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
-  } finally {
-    running.set(ctx, running.get(ctx)! - 1);
-  }
+  });
 }
 
 /**
@@ -95,16 +86,20 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
  * are written here in one transaction.
  */
 export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = {}): Promise<RecomputeResult> {
+  return whileRunning(ctx, () => recomputeAllNow(ctx, options));
+}
+
+/** Recomputes under way per database that read it over several turns: meanwhile the data file must stay the one they read. */
+const running = new WeakMap<AppContext, number>();
+
+async function whileRunning<T>(ctx: AppContext, work: () => Promise<T>): Promise<T> {
   running.set(ctx, (running.get(ctx) ?? 0) + 1);
   try {
-    return await recomputeAllNow(ctx, options);
+    return await work();
   } finally {
     running.set(ctx, running.get(ctx)! - 1);
   }
 }
-
-/** Full recomputes under way per database: while workers score, the data file must stay the one they read. */
-const running = new WeakMap<AppContext, number>();
 
 export function recomputeRunning(ctx: AppContext): boolean {
   return (running.get(ctx) ?? 0) > 0;
