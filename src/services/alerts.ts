@@ -6,6 +6,7 @@ import { spelledAlert } from '../domain/alerts/day-counts';
 import { DEFAULT_THRESHOLDS, withThresholds, type AlertThresholds, type ThresholdOverrides } from '../domain/alerts/thresholds';
 import { today, type AppContext } from './context';
 import { NotFoundError } from './dispatcher';
+import { accountsChanged } from './recompute-turns';
 
 const THRESHOLDS_KEY = 'alerts.thresholds';
 
@@ -51,6 +52,7 @@ export function actOnAlerts(ctx: AppContext, ids: readonly string[], action: Use
       const result = applyUserAction(alert, action, asOf);
       if (!result.ok) throw new AlertActionError(ids.length > 1 ? `${spelledAlert(alert, asOf).title}: ${result.message}` : result.message);
       saveUserAction(ctx.db, id, result.set, result.event, at);
+      accountsChanged(ctx, [alert.accountId]);
       out.push(spelledAlert(findAlert(ctx.db, id)!, asOf));
     }
     return out;

@@ -68,13 +68,14 @@ export function packResults(results: readonly AccountResult[]): Uint8Array {
  * Gathers results, slimmed for writing, into packed batches of RESULT_BATCH accounts, handing each
  * on as it fills; `flush` hands on the last, partial one.
  */
-export function resultBatches(onBatch: (batch: Uint8Array) => void): { add(result: AccountResult): void; flush(): void } {
+export function resultBatches(onBatch: (batch: Uint8Array, accounts: number) => void): { add(result: AccountResult): void; flush(): void } {
   let results: AccountResult[] = [];
   const flush = (): void => {
     if (results.length === 0) return;
     const batch = packResults(results);
+    const accounts = results.length;
     results = [];
-    onBatch(batch);
+    onBatch(batch, accounts);
   };
   return {
     add: (result) => {

@@ -12,10 +12,10 @@ import { unpacked, writePortfolio, type WrittenResults } from './recompute-write
 
 export type RecomputeJob =
   | { readonly kind: 'score'; readonly dataFile: string; readonly range: AccountRange; readonly input: RecomputeInput }
-  | { readonly kind: 'write'; readonly dataFile: string; readonly batches: Uint8Array[]; readonly at: string };
+  | { readonly kind: 'write'; readonly dataFile: string; readonly batches: Uint8Array[]; readonly at: string; readonly stale: readonly string[] };
 
 export type RecomputeMessage =
-  | { readonly type: 'results'; readonly batch: Uint8Array }
+  | { readonly type: 'results'; readonly batch: Uint8Array; readonly accounts: number }
   | { readonly type: 'done' }
   | { readonly type: 'written'; readonly written: WrittenResults }
   | { readonly type: 'failure'; readonly message: string };
@@ -24,7 +24,7 @@ const port = parentPort!;
 
 port.once('message', (job: RecomputeJob) => {
   try {
-    if (job.kind === 'write') write(job.dataFile, job.batches, job.at);
+    if (job.kind === 'write') write(job.dataFile, job.batches, job.at, new Set(job.stale));
     else score(job.dataFile, job.range, job.input);
   } catch (error) {
     port.postMessage({ type: 'failure', message: (error as Error)?.stack ?? String(error) } satisfies RecomputeMessage);
@@ -35,7 +35,7 @@ function score(dataFile: string, range: AccountRange, input: RecomputeInput): vo
   const db = openDatabase(dataFile, { readonly: true, mmap: true });
   const alerts = storedAlertsInOrder(db, range);
   try {
-    const batches = resultBatches((batch) => port.postMessage({ type: 'results', batch } satisfies RecomputeMessage, [batch.buffer as ArrayBuffer]));
+    const batches = resultBatches((batch, accounts) => port.postMessage({ type: 'results', batch, accounts } satisfies RecomputeMessage, [batch.buffer as ArrayBuffer]));
     for (const result of scoreAccounts(iterateEvidence(db, range), input, alerts, keptLoyalty(db))) batches.add(result);
     batches.flush();
   } finally {
@@ -46,11 +46,11 @@ function score(dataFile: string, range: AccountRange, input: RecomputeInput): vo
   port.postMessage({ type: 'done' } satisfies RecomputeMessage);
 }
 
-function write(dataFile: string, batches: Uint8Array[], at: string): void {
+function write(dataFile: string, batches: Uint8Array[], at: string, stale: ReadonlySet<string>): void {
   const db = openDatabase(dataFile);
   let written: WrittenResults;
   try {
-    written = writePortfolio(db, unpacked(batches), at);
+    written = writePortfolio(db, unpacked(batches, stale), at);
   } finally {
     db.close();
   }

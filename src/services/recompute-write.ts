@@ -45,12 +45,15 @@ export function writePortfolio(db: Db, results: Iterable<AccountResult>, at: str
   })();
 }
 
-/** The scoring threads' batches in account order, each read back as it is written and then let go. */
-export function* unpacked(batches: Array<Uint8Array | null>): Generator<AccountResult> {
+/**
+ * The scoring threads' batches in account order, each read back as it is written and then let go;
+ * without the accounts left out (changed since they were read, and rescored after).
+ */
+export function* unpacked(batches: Array<Uint8Array | null>, leftOut: ReadonlySet<string> = new Set()): Generator<AccountResult> {
   for (let i = 0; i < batches.length; i++) {
     const results = unpackResults(batches[i]!);
     batches[i] = null;
-    yield* results;
+    for (const result of results) if (!leftOut.has(result.score.accountId)) yield result;
   }
 }
 

@@ -13,6 +13,7 @@ import { loadAlertThresholds } from './alerts';
 import { HISTORY_STEPS, resultBatches, scoreAccounts, type RecomputeInput } from './recompute-core';
 import { unpacked, writePortfolio, writeResults, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
+import { accountsChanged, whileRunning } from './recompute-turns';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
 
 export interface RecomputeOptions {
@@ -22,6 +23,8 @@ export interface RecomputeOptions {
   readonly history?: boolean;
   /** Portfolio size from which a full recompute is shared among worker threads. Default PARALLEL_MIN_ACCOUNTS. */
   readonly parallelFrom?: number;
+  /** Told, as a full recompute's scoring goes on, how many accounts have been scored so far. */
+  readonly onScored?: (accounts: number) => void;
 }
 
 export interface RecomputeResult {
@@ -55,6 +58,7 @@ function inputFor(ctx: AppContext, asOf: string, history: boolean, accountIds?: 
 /** Rescores the accounts given (after an import or an action on them), in this thread, in one transaction. */
 export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<string>, options: RecomputeOptions = {}): RecomputeResult {
   const started = performance.now();
+  accountsChanged(ctx, accountIds);
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false, accountIds);
   const at = ctx.now().toISOString();
   const written = ctx.db.transaction(() => writeResults(ctx.db, scoreAccounts(evidenceOf(ctx.db, [...accountIds].sort()), input, storedAlerts(ctx.db), keptLoyalty(ctx.db)), at))();
@@ -69,14 +73,20 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
  */
 export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>): Promise<RecomputeResult> {
   if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true });
-  if (accountIds.size < SLICED_MIN_ACCOUNTS) return recomputeAccounts(ctx, accountIds, { history: true });
-  return whileRunning(ctx, async () => {
+  if (accountIds.size < SLICED_MIN_ACCOUNTS) {
+    // Not under a writer thread's write lock, which this thread would wait for blocked.
+    await recomputeWriting(ctx);
+    return recomputeAccounts(ctx, accountIds, { history: true });
+  }
+  return whileRunning(ctx, async (changed) => {
     const started = performance.now();
     const input = inputFor(ctx, today(ctx), true, accountIds);
     const batches = await scoredHere(ctx, input, [...accountIds].sort());
     const at = ctx.now().toISOString();
-    const written = ctx.db.transaction(() => writeResults(ctx.db, unpacked(batches), at))();
-    return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
+    const stale = new Set(changed);
+    const written = ctx.db.transaction(() => writeResults(ctx.db, unpacked(batches, stale), at))();
+    const redone = rescoreStale(ctx, [...stale].filter((id) => accountIds.has(id)), input.asOf, true);
+    return { ...sum(written, redone), threads: 1, ms: Math.round(performance.now() - started) };
   });
 }
 
@@ -86,23 +96,26 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
  * are written here in one transaction.
  */
 export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = {}): Promise<RecomputeResult> {
-  return whileRunning(ctx, () => recomputeAllNow(ctx, options));
+  return whileRunning(ctx, (changed) => recomputeAllNow(ctx, options, changed));
 }
 
-/** Recomputes under way per database that read it over several turns: meanwhile the data file must stay the one they read. */
-const running = new WeakMap<AppContext, number>();
-
-async function whileRunning<T>(ctx: AppContext, work: () => Promise<T>): Promise<T> {
-  running.set(ctx, (running.get(ctx) ?? 0) + 1);
-  try {
-    return await work();
-  } finally {
-    running.set(ctx, running.get(ctx)! - 1);
-  }
+/**
+ * The accounts left unwritten because they changed while a recompute read, rescored now on the data
+ * as it is, as that recompute would have.
+ */
+function rescoreStale(ctx: AppContext, accountIds: readonly string[], asOf: string, history: boolean): RecomputeResult | null {
+  return accountIds.length > 0 ? recomputeAccounts(ctx, new Set(accountIds), { asOf, history }) : null;
 }
 
-export function recomputeRunning(ctx: AppContext): boolean {
-  return (running.get(ctx) ?? 0) > 0;
+function sum(written: WrittenResults, redone: RecomputeResult | null): WrittenResults {
+  if (!redone) return written;
+  return {
+    accounts: written.accounts + redone.accounts,
+    snapshots: written.snapshots + redone.snapshots,
+    historySnapshots: written.historySnapshots + redone.historySnapshots,
+    alertsRaised: written.alertsRaised + redone.alertsRaised,
+    alertsChanged: written.alertsChanged + redone.alertsChanged,
+  };
 }
 
 /** A full recompute's results being written by a writer thread, per database. */
@@ -118,17 +131,20 @@ export function recomputeWriting(ctx: AppContext): Promise<void> | null {
   return pending ? pending.then(() => undefined, () => undefined) : null;
 }
 
-async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions): Promise<RecomputeResult> {
+async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, changed: ReadonlySet<string>): Promise<RecomputeResult> {
   const started = performance.now();
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
   const threads = Math.min(2, cpus().length);
-  const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads) : null;
+  const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, options.onScored) : null;
   // A small portfolio's writing is short enough to hold this thread; a thread would take longer to start.
-  const batches = shared ?? (await scoredHere(ctx, input));
+  const batches = shared ?? (await scoredHere(ctx, input, undefined, options.onScored));
   const at = ctx.now().toISOString();
-  const written = shared ? await writtenInThread(ctx, batches, at) : writePortfolio(ctx.db, unpacked(batches), at);
-  return { ...written, threads: shared ? threads : 1, ms: Math.round(performance.now() - started) };
+  // Taken as the writing starts: from then on, a change waits for it to end.
+  const stale = new Set(changed);
+  const written = shared ? await writtenInThread(ctx, batches, at, stale) : writePortfolio(ctx.db, unpacked(batches, stale), at);
+  const redone = rescoreStale(ctx, [...stale], input.asOf, options.history ?? false);
+  return { ...sum(written, redone), threads: shared ? threads : 1, ms: Math.round(performance.now() - started) };
 }
 
 /**
@@ -136,9 +152,9 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions): Prom
  * the calling thread goes on answering (from the data as it was, until the commit) instead of
  * stopping for the writing. Written here where no thread can start.
  */
-async function writtenInThread(ctx: AppContext, batches: Uint8Array[], at: string): Promise<WrittenResults> {
+async function writtenInThread(ctx: AppContext, batches: Uint8Array[], at: string, stale: ReadonlySet<string>): Promise<WrittenResults> {
   const worker = startWorker('recompute-worker');
-  if (!worker) return writePortfolio(ctx.db, unpacked(batches), at);
+  if (!worker) return writePortfolio(ctx.db, unpacked(batches, stale), at);
   const done = new Promise<WrittenResults>((resolve, reject) => {
     worker.on('message', (message: RecomputeMessage) => {
       if (message.type === 'written') resolve(message.written);
@@ -146,7 +162,7 @@ async function writtenInThread(ctx: AppContext, batches: Uint8Array[], at: strin
     });
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`The writing thread stopped (exit ${code}).`)));
-    worker.postMessage({ kind: 'write', dataFile: ctx.dataFile, batches, at } satisfies RecomputeJob, batches.map((b) => b.buffer as ArrayBuffer));
+    worker.postMessage({ kind: 'write', dataFile: ctx.dataFile, batches, at, stale: [...stale] } satisfies RecomputeJob, batches.map((b) => b.buffer as ArrayBuffer));
   }).finally(() => {
     writing.delete(ctx);
     void worker.terminate();
@@ -164,12 +180,16 @@ const SLICE_MS = 25;
  * slices; the results held packed until they are written. The evidence is read from a read-only
  * connection, whose view stays whole across slices.
  */
-async function scoredHere(ctx: AppContext, input: RecomputeInput, accountIds?: readonly string[]): Promise<Uint8Array[]> {
+async function scoredHere(ctx: AppContext, input: RecomputeInput, accountIds?: readonly string[], onScored?: (accounts: number) => void): Promise<Uint8Array[]> {
   const reader = ctx.openReader();
   const alerts = accountIds ? Object.assign(storedAlerts(reader), { close: () => undefined }) : storedAlertsInOrder(reader);
   const evidence = accountIds ? evidenceOf(reader, accountIds) : iterateEvidence(reader);
   const packed: Uint8Array[] = [];
-  const batches = resultBatches((batch) => packed.push(batch));
+  let scored = 0;
+  const batches = resultBatches((batch, accounts) => {
+    packed.push(batch);
+    onScored?.((scored += accounts));
+  });
   try {
     let sliceStarted = performance.now();
     for (const result of scoreAccounts(evidence, input, alerts, keptLoyalty(ctx.db))) {
@@ -206,19 +226,23 @@ function ranges(ids: readonly string[], count: number): AccountRange[] {
 }
 
 /** The portfolio scored by worker threads, a range each: their results in batches, in account order; null where no thread can start. */
-async function inWorkers(ctx: AppContext, ids: readonly string[], input: RecomputeInput, threads: number): Promise<Uint8Array[] | null> {
+async function inWorkers(ctx: AppContext, ids: readonly string[], input: RecomputeInput, threads: number, onScored?: (accounts: number) => void): Promise<Uint8Array[] | null> {
   const workers = ranges(ids, threads).map((range) => ({ range, worker: startWorker('recompute-worker') }));
   if (workers.some((w) => w.worker === null)) {
     for (const w of workers) void w.worker?.terminate();
     return null;
   }
+  let scored = 0;
   const shares = await Promise.all(
     workers.map(
       ({ range, worker }) =>
         new Promise<Uint8Array[]>((resolve, reject) => {
           const collected: Uint8Array[] = [];
           worker!.on('message', (message: RecomputeMessage) => {
-            if (message.type === 'results') collected.push(message.batch);
+            if (message.type === 'results') {
+              collected.push(message.batch);
+              onScored?.((scored += message.accounts));
+            }
             else if (message.type === 'done') resolve(collected);
             else if (message.type === 'failure') reject(new Error(`Scoring failed: ${message.message}`));
           });

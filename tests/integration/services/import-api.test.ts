@@ -8,7 +8,8 @@ import { count, dumpDatabase } from '../../support/db-state';
 import { stageStream, stagingDir, sanitiseName, StagingError } from '../../../src/services/staging';
 import { startServer } from '../../../src/server/server';
 import { listBackups } from '../../../src/services/backup';
-import { recomputeAll, recomputeRunning } from '../../../src/services/recompute';
+import { recomputeAll } from '../../../src/services/recompute';
+import { recomputeRunning } from '../../../src/services/recompute-turns';
 import type { ApiClient, Result } from '../../../src/shared/api';
 import type { AppContext } from '../../../src/services/context';
 
