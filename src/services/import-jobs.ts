@@ -45,6 +45,7 @@ interface Job {
   state: ImportJobStatus['state'];
   finished: number | null;
   recompute: ImportJobStatus['recompute'];
+  scoring: ImportJobStatus['scoring'];
   error: string | null;
   cancel: () => void;
 }
@@ -109,6 +110,7 @@ export async function startImportJob(ctx: AppContext, request: StartJobRequest):
     state: 'running',
     finished: null,
     recompute: null,
+    scoring: null,
     error: null,
     cancel: () => {},
   };
@@ -181,7 +183,7 @@ async function finish(ctx: AppContext, job: Job, touched: Set<string>): Promise<
   if (job.mode === 'import' && touched.size > 0) {
     job.state = 'recomputing';
     try {
-      const result = await recomputeImported(ctx, touched);
+      const result = await recomputeImported(ctx, touched, (scored, accounts) => (job.scoring = { scored, accounts }));
       job.recompute = { accounts: result.accounts, alertsRaised: result.alertsRaised, ms: result.ms };
     } catch (error) {
       job.error = `The data was imported, but updating the scores failed: ${(error as Error).message}. Use "Recompute" in Settings to try again.`;
@@ -229,6 +231,7 @@ export function jobStatus(ctx: AppContext, jobId: string, details = false): Impo
     etaSeconds: running && bytesPerSecond > 0 ? Math.max(0, Math.round((job.totalBytes - bytesDone) / bytesPerSecond)) : null,
     files: job.files.map((f) => (details ? { ...f } : { ...f, report: f.report ? lighten(f.report) : null, error: f.error ? { ...f.error, rejected: f.error.rejected.slice(0, 20) } : null })),
     recompute: job.recompute,
+    scoring: job.state === 'recomputing' ? job.scoring : null,
     error: job.error,
   };
 }

@@ -23,8 +23,8 @@ export interface RecomputeOptions {
   readonly history?: boolean;
   /** Portfolio size from which a full recompute is shared among worker threads. Default PARALLEL_MIN_ACCOUNTS. */
   readonly parallelFrom?: number;
-  /** Told, as a full recompute's scoring goes on, how many accounts have been scored so far. */
-  readonly onScored?: (accounts: number) => void;
+  /** Told, as the scoring of many accounts goes on, how many have been scored so far and of how many. */
+  readonly onScored?: (scored: number, accounts: number) => void;
 }
 
 export interface RecomputeResult {
@@ -71,8 +71,8 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
  * every account, shared among threads. Many: a slice at a time on this thread, the other calls
  * answered between slices, written at the end in one transaction. A few: at once.
  */
-export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>): Promise<RecomputeResult> {
-  if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true });
+export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>, onScored?: RecomputeOptions['onScored']): Promise<RecomputeResult> {
+  if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true, onScored });
   if (accountIds.size < SLICED_MIN_ACCOUNTS) {
     // Not under a writer thread's write lock, which this thread would wait for blocked.
     await recomputeWriting(ctx);
@@ -81,7 +81,7 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
   return whileRunning(ctx, async (changed) => {
     const started = performance.now();
     const input = inputFor(ctx, today(ctx), true, accountIds);
-    const batches = await scoredHere(ctx, input, [...accountIds].sort());
+    const batches = await scoredHere(ctx, input, [...accountIds].sort(), (scored) => onScored?.(scored, accountIds.size));
     const at = ctx.now().toISOString();
     const stale = new Set(changed);
     const written = ctx.db.transaction(() => writeResults(ctx.db, unpacked(batches, stale), at))();
@@ -136,9 +136,10 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
   const threads = Math.min(2, cpus().length);
-  const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, options.onScored) : null;
+  const onScored = options.onScored && ((scored: number) => options.onScored!(scored, ids.length));
+  const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, onScored) : null;
   // A small portfolio's writing is short enough to hold this thread; a thread would take longer to start.
-  const batches = shared ?? (await scoredHere(ctx, input, undefined, options.onScored));
+  const batches = shared ?? (await scoredHere(ctx, input, undefined, onScored));
   const at = ctx.now().toISOString();
   // Taken as the writing starts: from then on, a change waits for it to end.
   const stale = new Set(changed);

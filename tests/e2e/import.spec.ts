@@ -112,3 +112,43 @@ test('a large import can be cancelled and leaves nothing behind', async ({ page,
   await expect(page.getByText(/Nothing was changed/)).toBeVisible();
   await expect(page.getByText('Nothing imported yet.')).toBeVisible();
 });
+
+test('while the scores are updated after an import, the progress counts the accounts scored', async ({ page, app }) => {
+  // The job's live status is shown as a large portfolio's would be part-way through its rescoring
+  // (a small import is rescored faster than the status is asked for), then let through as it is.
+  let shown: 'scoring' | 'saving' | 'as it is' = 'scoring';
+  await page.route('**/api/call', async (route) => {
+    const call = route.request().postDataJSON() as { method?: string; args?: { details?: boolean } } | null;
+    if (call?.method !== 'imports/progress' || call.args?.details || shown === 'as it is') return route.continue();
+    const response = await route.fetch();
+    const json = (await response.json()) as { ok: boolean; data?: Record<string, unknown> };
+    if (json.ok && json.data && json.data['mode'] === 'import' && (json.data['state'] === 'recomputing' || json.data['state'] === 'done')) {
+      const scoring = shown === 'scoring' ? { scored: 2_500, accounts: 10_000 } : { scored: 10_000, accounts: 10_000 };
+      json.data = { ...json.data, state: 'recomputing', recompute: null, scoring };
+    }
+    return route.fulfill({ response, json });
+  });
+
+  await new AppPage(page).open(app.url);
+  await page.getByRole('link', { name: 'Import your data' }).click();
+  const imp = new ImportPage(page);
+  await imp.addFile('orders.csv', MESSY);
+  await imp.continueToMapping.click();
+  await imp.previewButton.click();
+  await imp.skipInvalid.check();
+  await imp.importButton.click();
+
+  await expect(imp.progress).toContainText('Updating scores and alerts…');
+  await expect(imp.progress).toContainText(/2[,.\s]?500 of 10[,.\s]?000 accounts scored/);
+  await expect(page.getByRole('progressbar', { name: 'Updating scores: progress' })).toHaveJSProperty('value', 0.25);
+  await expect(imp.cancel).toBeDisabled();
+  await expectAccessible(page);
+  await shoot(page, 'import-6-scoring');
+
+  shown = 'saving';
+  await expect(imp.progress).toContainText('Saving the scores and alerts…');
+  await expect(page.getByRole('progressbar', { name: 'Updating scores: progress' })).toHaveJSProperty('value', 1);
+
+  shown = 'as it is';
+  await expect(imp.stepTitle).toHaveText('Import finished');
+});

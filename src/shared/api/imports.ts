@@ -105,6 +105,8 @@ const JobStatusSchema = z.object({
   etaSeconds: z.number().nullable(),
   files: z.array(JobFileSchema),
   recompute: z.object({ accounts: z.number(), alertsRaised: z.number(), ms: z.number() }).nullable(),
+  /** While the scores are updated after an import of many accounts: how many are scored so far, of how many. */
+  scoring: z.object({ scored: z.number(), accounts: z.number() }).nullable(),
   error: z.string().nullable(),
 });
 

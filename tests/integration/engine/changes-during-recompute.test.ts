@@ -105,16 +105,22 @@ describe('changes made while a full recompute reads and scores', () => {
     const before = partnershipOf(ctx, setup.tickedAccount);
 
     // Once both threads have reported results, each has begun reading: its view of the data is fixed.
-    let scored = (_accounts: number): void => undefined;
-    const twoBatches = new Promise<void>((resolve) => {
-      let batches = 0;
-      scored = () => ++batches === 2 && resolve();
+    const reports: Array<[number, number]> = [];
+    let twoReported = (): void => undefined;
+    const twoBatches = new Promise<void>((resolve) => (twoReported = resolve));
+    const run = recomputeAll(ctx, {
+      parallelFrom: 0,
+      onScored: (scored, accounts) => {
+        if (reports.push([scored, accounts]) === 2) twoReported();
+      },
     });
-    const run = recomputeAll(ctx, { parallelFrom: 0, onScored: (accounts) => scored(accounts) });
     await twoBatches;
     await actMeanwhile(ctx, api, setup);
     const result = await run;
     expect(result.threads).toBe(2);
+    // Both threads' progress added up, to every account.
+    const accounts = ctx.db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
+    expect(reports.at(-1)).toEqual([accounts, accounts]);
     expectChangesKept(ctx, setup, before);
   }, 120_000);
 

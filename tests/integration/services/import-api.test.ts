@@ -167,7 +167,7 @@ describe('import jobs', () => {
     const before = dumpDatabase(ctx.db);
     const { jobId } = await call(api, 'imports/start', { mode: 'import', skipInvalid: true, files: [{ stagedId }] });
     const status = await waitEnd(api, jobId);
-    expect(status).toMatchObject({ state: 'done', error: null, recompute: { accounts: 2 } });
+    expect(status).toMatchObject({ state: 'done', error: null, recompute: { accounts: 2 }, scoring: null });
     expect(status.files[0]).toMatchObject({ state: 'done', report: { applied: true, inserted: 3, rejectedCount: 1 } });
     expect(count(ctx.db, 'work_orders')).toBe(3);
     expect(existsSync(join(stagingDir(ctx.dataFile), stagedId))).toBe(false);

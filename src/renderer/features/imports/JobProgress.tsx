@@ -26,21 +26,38 @@ export function JobProgress({ status, label }: { readonly status: ImportJobStatu
   const share = status.totalBytes > 0 ? Math.min(1, status.bytesDone / status.totalBytes) : 0;
   const current = status.files.find((f) => f.state === 'running');
   const recomputing = status.state === 'recomputing';
+  const scoring = recomputing ? status.scoring : null;
+  // Once every account is scored, what is left is saving the scores.
+  const saving = scoring !== null && scoring.scored >= scoring.accounts;
   return (
     <div className="job-progress card" aria-live="polite">
       <div className="job-line">
-        <strong>{recomputing ? 'Updating scores and alerts…' : status.state === 'cancelling' ? 'Cancelling…' : label}</strong>
+        <strong>{saving ? 'Saving the scores and alerts…' : recomputing ? 'Updating scores and alerts…' : status.state === 'cancelling' ? 'Cancelling…' : label}</strong>
         {current && !recomputing && <span className="muted-text">{current.name}</span>}
       </div>
-      <progress className="job-bar" max={1} value={recomputing ? 1 : share} aria-label={`${label}: progress`} />
-      <p className="job-figures">
-        <span>{formatInteger(status.rowsDone)} rows</span>
-        <span>{status.rowsPerSecond !== null ? `${formatInteger(status.rowsPerSecond)} rows/s` : 'starting…'}</span>
-        <span>
-          {formatBytes(status.bytesDone)} of {formatBytes(status.totalBytes)}
-        </span>
-        <span>{status.etaSeconds !== null && !recomputing ? `about ${formatSeconds(status.etaSeconds)} left` : ''}</span>
-      </p>
+      <progress
+        className="job-bar"
+        max={1}
+        value={scoring ? Math.min(1, scoring.scored / Math.max(1, scoring.accounts)) : recomputing ? 1 : share}
+        aria-label={recomputing ? 'Updating scores: progress' : `${label}: progress`}
+      />
+      {scoring ? (
+        <p className="job-figures">
+          <span>
+            {formatInteger(scoring.scored)} of {formatInteger(scoring.accounts)} accounts scored
+          </span>
+          <span>{formatInteger(status.rowsDone)} rows imported</span>
+        </p>
+      ) : (
+        <p className="job-figures">
+          <span>{formatInteger(status.rowsDone)} rows</span>
+          <span>{status.rowsPerSecond !== null ? `${formatInteger(status.rowsPerSecond)} rows/s` : 'starting…'}</span>
+          <span>
+            {formatBytes(status.bytesDone)} of {formatBytes(status.totalBytes)}
+          </span>
+          <span>{status.etaSeconds !== null && !recomputing ? `about ${formatSeconds(status.etaSeconds)} left` : ''}</span>
+        </p>
+      )}
       <div className="job-actions">
         <button type="button" onClick={() => cancel.mutate({ jobId: status.jobId })} disabled={status.state !== 'running' || cancel.isPending}>
           Cancel
