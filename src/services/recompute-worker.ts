@@ -4,7 +4,7 @@ import { iterateEvidence, type AccountRange } from '../db/repositories/evidence'
 import { storedAlertsInOrder } from '../db/repositories/alerts';
 import { keptLoyalty } from '../db/repositories/snapshots';
 import { resultBatches, scoreAccounts, type RecomputeInput } from './recompute-core';
-import { unpacked, writePortfolio, type WrittenResults } from './recompute-write';
+import { unpacked, writeScoped, type WriteScope, type WrittenResults } from './recompute-write';
 
 // A thread of a full recompute. A scoring thread scores a range of accounts on its own read-only
 // connection and sends the results back in batches (packed, see packResults); a writer thread then
@@ -12,7 +12,7 @@ import { unpacked, writePortfolio, type WrittenResults } from './recompute-write
 
 export type RecomputeJob =
   | { readonly kind: 'score'; readonly dataFile: string; readonly range: AccountRange; readonly input: RecomputeInput }
-  | { readonly kind: 'write'; readonly dataFile: string; readonly batches: Uint8Array[]; readonly at: string; readonly stale: readonly string[] };
+  | { readonly kind: 'write'; readonly dataFile: string; readonly scope: WriteScope; readonly batches: Uint8Array[]; readonly at: string; readonly stale: readonly string[] };
 
 export type RecomputeMessage =
   | { readonly type: 'results'; readonly batch: Uint8Array; readonly accounts: number }
@@ -24,7 +24,7 @@ const port = parentPort!;
 
 port.once('message', (job: RecomputeJob) => {
   try {
-    if (job.kind === 'write') write(job.dataFile, job.batches, job.at, new Set(job.stale));
+    if (job.kind === 'write') write(job.dataFile, job.scope, job.batches, job.at, new Set(job.stale));
     else score(job.dataFile, job.range, job.input);
   } catch (error) {
     port.postMessage({ type: 'failure', message: (error as Error)?.stack ?? String(error) } satisfies RecomputeMessage);
@@ -46,11 +46,11 @@ function score(dataFile: string, range: AccountRange, input: RecomputeInput): vo
   port.postMessage({ type: 'done' } satisfies RecomputeMessage);
 }
 
-function write(dataFile: string, batches: Uint8Array[], at: string, stale: ReadonlySet<string>): void {
+function write(dataFile: string, scope: WriteScope, batches: Uint8Array[], at: string, stale: ReadonlySet<string>): void {
   const db = openDatabase(dataFile);
   let written: WrittenResults;
   try {
-    written = writePortfolio(db, unpacked(batches, stale), at);
+    written = writeScoped(db, scope, unpacked(batches, stale), at);
   } finally {
     db.close();
   }

@@ -37,6 +37,14 @@ export function writeResults(db: Db, results: Iterable<AccountResult>, at: strin
   return { accounts, snapshots: accounts, historySnapshots, alertsRaised, alertsChanged };
 }
 
+/** What a recompute writes: the whole portfolio (accounts no longer in the data forgotten too), or some accounts. */
+export type WriteScope = 'portfolio' | 'accounts';
+
+/** Results written in one transaction, as far as the scope says. */
+export function writeScoped(db: Db, scope: WriteScope, results: Iterable<AccountResult>, at: string): WrittenResults {
+  return scope === 'portfolio' ? writePortfolio(db, results, at) : db.transaction(() => writeResults(db, results, at))();
+}
+
 /** A whole portfolio's results, and the accounts no longer in the data forgotten, in one transaction. */
 export function writePortfolio(db: Db, results: Iterable<AccountResult>, at: string): WrittenResults {
   return db.transaction(() => {

@@ -11,7 +11,7 @@ import { loadEngineSettings } from './engine-settings';
 import { currentTemplate } from './checklist-templates';
 import { loadAlertThresholds } from './alerts';
 import { HISTORY_STEPS, resultBatches, scoreAccounts, type RecomputeInput } from './recompute-core';
-import { unpacked, writePortfolio, writeResults, type WrittenResults } from './recompute-write';
+import { unpacked, writeResults, writeScoped, type WriteScope, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
 import { accountsChanged, whileRunning } from './recompute-turns';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
@@ -69,7 +69,7 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
 /**
  * Rescores the accounts an import changed, with their missing history. Most of a large portfolio:
  * every account, shared among threads. Many: a slice at a time on this thread, the other calls
- * answered between slices, written at the end in one transaction. A few: at once.
+ * answered between slices, written at the end by a writer thread in one transaction. A few: at once.
  */
 export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>, onScored?: RecomputeOptions['onScored']): Promise<RecomputeResult> {
   if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true, onScored });
@@ -84,7 +84,7 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
     const batches = await scoredHere(ctx, input, [...accountIds].sort(), (scored) => onScored?.(scored, accountIds.size));
     const at = ctx.now().toISOString();
     const stale = new Set(changed);
-    const written = ctx.db.transaction(() => writeResults(ctx.db, unpacked(batches, stale), at))();
+    const written = await writtenInThread(ctx, 'accounts', batches, at, stale);
     const redone = rescoreStale(ctx, [...stale].filter((id) => accountIds.has(id)), input.asOf, true);
     return { ...sum(written, redone), threads: 1, ms: Math.round(performance.now() - started) };
   });
@@ -92,8 +92,8 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
 
 /**
  * Scores every account as of a date, keeps the day's snapshots, and re-evaluates every alert. A
- * large portfolio is shared among worker threads, each on its own read-only connection; the results
- * are written here in one transaction.
+ * large portfolio is shared among worker threads, each on its own read-only connection, a small one
+ * scored here a slice at a time; the results are written by a writer thread in one transaction.
  */
 export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   return whileRunning(ctx, (changed) => recomputeAllNow(ctx, options, changed));
@@ -138,24 +138,24 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
   const threads = Math.min(2, cpus().length);
   const onScored = options.onScored && ((scored: number) => options.onScored!(scored, ids.length));
   const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, onScored) : null;
-  // A small portfolio's writing is short enough to hold this thread; a thread would take longer to start.
   const batches = shared ?? (await scoredHere(ctx, input, undefined, onScored));
   const at = ctx.now().toISOString();
   // Taken as the writing starts: from then on, a change waits for it to end.
   const stale = new Set(changed);
-  const written = shared ? await writtenInThread(ctx, batches, at, stale) : writePortfolio(ctx.db, unpacked(batches, stale), at);
+  const written = await writtenInThread(ctx, 'portfolio', batches, at, stale);
   const redone = rescoreStale(ctx, [...stale], input.asOf, options.history ?? false);
   return { ...sum(written, redone), threads: shared ? threads : 1, ms: Math.round(performance.now() - started) };
 }
 
 /**
- * The scoring threads' results written in one transaction by a writer thread on its own connection:
- * the calling thread goes on answering (from the data as it was, until the commit) instead of
- * stopping for the writing. Written here where no thread can start.
+ * A recompute's results written in one transaction by a writer thread on its own connection: the
+ * calling thread goes on answering (from the data as it was, until the commit) instead of stopping
+ * for the writing, which for a first recompute's history takes about a second a thousand accounts.
+ * Written here where no thread can start.
  */
-async function writtenInThread(ctx: AppContext, batches: Uint8Array[], at: string, stale: ReadonlySet<string>): Promise<WrittenResults> {
+async function writtenInThread(ctx: AppContext, scope: WriteScope, batches: Uint8Array[], at: string, stale: ReadonlySet<string>): Promise<WrittenResults> {
   const worker = startWorker('recompute-worker');
-  if (!worker) return writePortfolio(ctx.db, unpacked(batches, stale), at);
+  if (!worker) return writeScoped(ctx.db, scope, unpacked(batches, stale), at);
   const done = new Promise<WrittenResults>((resolve, reject) => {
     worker.on('message', (message: RecomputeMessage) => {
       if (message.type === 'written') resolve(message.written);
@@ -163,7 +163,7 @@ async function writtenInThread(ctx: AppContext, batches: Uint8Array[], at: strin
     });
     worker.on('error', reject);
     worker.on('exit', (code) => reject(new Error(`The writing thread stopped (exit ${code}).`)));
-    worker.postMessage({ kind: 'write', dataFile: ctx.dataFile, batches, at, stale: [...stale] } satisfies RecomputeJob, batches.map((b) => b.buffer as ArrayBuffer));
+    worker.postMessage({ kind: 'write', dataFile: ctx.dataFile, scope, batches, at, stale: [...stale] } satisfies RecomputeJob, batches.map((b) => b.buffer as ArrayBuffer));
   }).finally(() => {
     writing.delete(ctx);
     void worker.terminate();
