@@ -12,6 +12,17 @@ const turns = new WeakMap<AppContext, Promise<unknown>>();
 /** For the recompute whose turn it is, the accounts other calls have changed since it began reading. */
 const changedSince = new WeakMap<AppContext, Set<string>>();
 
+/** How far the recompute whose turn it is has come. */
+export interface RecomputeProgress {
+  /** Accounts scored so far, of how many; both 0 until the first are scored. */
+  readonly scored: number;
+  readonly accounts: number;
+  /** Every account scored; the results are being written. */
+  readonly saving: boolean;
+}
+
+const progress = new WeakMap<AppContext, RecomputeProgress>();
+
 /**
  * Runs a recompute that reads over several turns once those before it have ended: two at once would
  * each write what it read, the later-started possibly first, and contend for the write lock. The
@@ -28,6 +39,7 @@ export async function whileRunning<T>(ctx: AppContext, work: (changed: ReadonlyS
         return await work(changed);
       } finally {
         changedSince.delete(ctx);
+        progress.delete(ctx);
       }
     });
   turns.set(ctx, turn);
@@ -47,6 +59,17 @@ export async function whileRunning<T>(ctx: AppContext, work: (changed: ReadonlyS
 export function accountsChanged(ctx: AppContext, accountIds: Iterable<string>): void {
   const changed = changedSince.get(ctx);
   if (changed) for (const id of accountIds) changed.add(id);
+}
+
+/** Told by the recompute whose turn it is how far it has come. */
+export function reportProgress(ctx: AppContext, now: RecomputeProgress): void {
+  if (changedSince.has(ctx)) progress.set(ctx, now);
+}
+
+/** How far the recompute under way has come; null when none is under way or waiting. */
+export function recomputeProgress(ctx: AppContext): RecomputeProgress | null {
+  if (!recomputeRunning(ctx)) return null;
+  return progress.get(ctx) ?? { scored: 0, accounts: 0, saving: false };
 }
 
 /** Whether a recompute is under way or waiting its turn. */

@@ -13,7 +13,7 @@ import { loadAlertThresholds } from './alerts';
 import { HISTORY_STEPS, resultBatches, scoreAccounts, type RecomputeInput } from './recompute-core';
 import { unpacked, writeResults, writeScoped, type WriteScope, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
-import { accountsChanged, whileRunning } from './recompute-turns';
+import { accountsChanged, reportProgress, whileRunning } from './recompute-turns';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
 
 export interface RecomputeOptions {
@@ -81,8 +81,9 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
   return whileRunning(ctx, async (changed) => {
     const started = performance.now();
     const input = inputFor(ctx, today(ctx), true, accountIds);
-    const batches = await scoredHere(ctx, input, [...accountIds].sort(), (scored) => onScored?.(scored, accountIds.size));
+    const batches = await scoredHere(ctx, input, [...accountIds].sort(), progressTo(ctx, accountIds.size, onScored));
     const at = ctx.now().toISOString();
+    reportProgress(ctx, { scored: accountIds.size, accounts: accountIds.size, saving: true });
     const stale = new Set(changed);
     const written = await writtenInThread(ctx, 'accounts', batches, at, stale);
     const redone = rescoreStale(ctx, [...stale].filter((id) => accountIds.has(id)), input.asOf, true);
@@ -97,6 +98,14 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
  */
 export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = {}): Promise<RecomputeResult> {
   return whileRunning(ctx, (changed) => recomputeAllNow(ctx, options, changed));
+}
+
+/** Progress as accounts are scored, reported for the app to show and to the caller's own callback. */
+function progressTo(ctx: AppContext, accounts: number, onScored?: RecomputeOptions['onScored']): (scored: number) => void {
+  return (scored) => {
+    reportProgress(ctx, { scored, accounts, saving: false });
+    onScored?.(scored, accounts);
+  };
 }
 
 /**
@@ -136,10 +145,11 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
   const threads = Math.min(2, cpus().length);
-  const onScored = options.onScored && ((scored: number) => options.onScored!(scored, ids.length));
+  const onScored = progressTo(ctx, ids.length, options.onScored);
   const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, onScored) : null;
   const batches = shared ?? (await scoredHere(ctx, input, undefined, onScored));
   const at = ctx.now().toISOString();
+  reportProgress(ctx, { scored: ids.length, accounts: ids.length, saving: true });
   // Taken as the writing starts: from then on, a change waits for it to end.
   const stale = new Set(changed);
   const written = await writtenInThread(ctx, 'portfolio', batches, at, stale);

@@ -143,3 +143,40 @@ test('a damaged data file fills the window with the way back: the newest good ba
     await app.stop();
   }
 });
+
+test('while the portfolio is rescored, the view shows how many accounts are scored so far', async ({ page, demo }) => {
+  // The demo rescores faster than the progress is asked for: the recompute is held back until the
+  // view has shown a large portfolio's progress part-way, then let through.
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let progress: unknown = { scored: 2_500, accounts: 10_000, saving: false };
+  await page.route('**/api/call', async (route) => {
+    const call = route.request().postDataJSON() as { method?: string } | null;
+    if (call?.method === 'engine/recompute') {
+      await released;
+      return route.continue();
+    }
+    if (call?.method === 'engine/progress') return route.fulfill({ json: { ok: true, data: progress } });
+    return route.continue();
+  });
+
+  await new AppPage(page).open(demo.url);
+  const settings = new SettingsPage(page);
+  await settings.open();
+  await settings.section('Data and backups');
+  await settings.panel.getByRole('button', { name: 'Recompute' }).click();
+  const bar = settings.panel.getByRole('progressbar', { name: 'Rescoring: progress' });
+  await expect(bar).toHaveJSProperty('value', 2_500);
+  await expect(bar).toHaveJSProperty('max', 10_000);
+  await expect(settings.panel).toContainText(/2[,.\s]?500 of 10[,.\s]?000 accounts scored/);
+  await expect(settings.panel.getByRole('button', { name: 'Recomputing…' })).toBeDisabled();
+  await expectAccessible(page);
+  await page.screenshot({ path: shot('recompute-progress-light') });
+
+  progress = { scored: 10_000, accounts: 10_000, saving: true };
+  await expect(settings.panel).toContainText('Saving the scores…');
+
+  release();
+  await expect(settings.status).toContainText(/Recomputed: \d+ accounts scored/);
+  await expect(bar).toBeHidden();
+});

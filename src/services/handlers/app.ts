@@ -5,6 +5,7 @@ import { countAccounts, scoredAsOf } from '../../db/repositories/accounts';
 import { schemaVersion } from '../../db/migrations/index';
 import { loadDemo } from '../demo';
 import { recomputeAll } from '../recompute';
+import { recomputeProgress } from '../recompute-turns';
 import { loadSettings } from '../settings';
 
 export function appHandlers(ctx: AppContext): HandlersOf<typeof appContract> {
@@ -23,5 +24,6 @@ export function appHandlers(ctx: AppContext): HandlersOf<typeof appContract> {
     },
     'demo/load': ({ asOf }) => loadDemo(ctx, asOf),
     'engine/recompute': () => recomputeAll(ctx),
+    'engine/progress': () => recomputeProgress(ctx),
   };
 }

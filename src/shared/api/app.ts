@@ -34,4 +34,10 @@ export const appContract = {
     args: empty,
     result: RecomputeSchema,
   },
+  /** How far the recompute under way has come (null when none is): for the window to show while it waits. */
+  'engine/progress': {
+    readOnly: true,
+    args: empty,
+    result: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean() }).nullable(),
+  },
 } as const satisfies ContractArea;

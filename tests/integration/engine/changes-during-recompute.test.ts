@@ -135,4 +135,28 @@ describe('changes made while a full recompute reads and scores', () => {
     expect(ctx.db.prepare('SELECT min(as_of), max(as_of) FROM account_scores').raw().get()).toEqual(['2026-11-24', '2026-11-24']);
     expect(recomputeRunning(ctx)).toBe(false);
   }, 120_000);
+
+  it('tell how far they have come: accounts scored so far, then saving, then nothing', async () => {
+    const { ctx, api } = await demoApp('progress');
+    const accounts = ctx.db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
+    expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: null });
+
+    let firstReported = (): void => undefined;
+    const reported = new Promise<void>((resolve) => (firstReported = resolve));
+    const run = recomputeAll(ctx, { parallelFrom: 0, onScored: () => firstReported() });
+    // Asked for at once: under way, nothing scored yet.
+    expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: { scored: 0, accounts: 0, saving: false } });
+    await reported;
+    const part = await api.call('engine/progress', {});
+    expect(part).toMatchObject({ ok: true, data: { accounts, saving: false } });
+    expect(part.ok && part.data!.scored).toBeGreaterThan(0);
+    let writing = recomputeWriting(ctx);
+    while (writing === null) {
+      await new Promise((resolve) => setImmediate(resolve));
+      writing = recomputeWriting(ctx);
+    }
+    expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: { scored: accounts, accounts, saving: true } });
+    await run;
+    expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: null });
+  }, 120_000);
 });

@@ -33,6 +33,7 @@ describe('the methods the contract marks as only reading', () => {
       'alerts/people': {},
       'app/health': {},
       'app/info': {},
+      'engine/progress': {},
       'backups/list': {},
       'checklist/get': { accountId: ACCOUNT },
       'checklist/template/get': {},

@@ -6,6 +6,7 @@ import { ErrorState, Loading } from '../../components/States';
 import { plural } from '../../components/format';
 import { formatMoment } from './when';
 import { TableHead, figure } from '../../components/TableHead';
+import { RecomputeProgress } from './RecomputeProgress';
 
 type TemplateData = Result<'checklist/template/get'>;
 
@@ -148,6 +149,7 @@ function TemplateEditor({ data, save }: { readonly data: TemplateData; readonly 
         <button type="button" disabled={!dirty} onClick={() => setGroups(structuredClone(data.template.groups))}>
           Undo changes
         </button>
+        <RecomputeProgress active={save.isPending} />
         <span role="status" className="settings-status">
           {dirty && problem ? <span className="error">{problem}</span> : save.isError ? <span className="error">{save.error.message}</span> : save.isSuccess && !dirty ? `Saved as version ${save.data.version}.` : null}
         </span>

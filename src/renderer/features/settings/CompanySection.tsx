@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Result } from '../../../shared/api';
 import { useApiMutation } from '../../api/queries';
+import { RecomputeProgress } from './RecomputeProgress';
 
 type Settings = Result<'settings/get'>['settings'];
 
@@ -57,6 +58,7 @@ export function CompanySection({ settings }: { readonly settings: Settings }) {
         <button type="submit" className="primary" disabled={!dirty || problem !== null || save.isPending} aria-busy={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save'}
         </button>
+        <RecomputeProgress active={save.isPending} />
         <span role="status" className="settings-status">
           {problem ? <span className="error">{problem}</span> : save.isError ? <span className="error">{save.error.message}</span> : save.isSuccess && !dirty ? 'Saved.' : null}
         </span>

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/States';
 import { formatInteger, plural } from '../../components/format';
 import { formatBytes, formatMoment } from './when';
 import { TableHead, figure } from '../../components/TableHead';
+import { RecomputeProgress } from './RecomputeProgress';
 
 export const REASON_LABEL: Record<BackupItem['reason'], string> = {
   manual: 'Backed up on request',
@@ -107,6 +108,7 @@ export function DataSection({ dataFile, folder, keep, backups }: { readonly data
         >
           {recompute.isPending ? 'Recomputing…' : 'Recompute'}
         </button>
+        <RecomputeProgress active={recompute.isPending} />
         <span id="recompute-help" className="muted-text">
           Scores every account and evaluates every alert again (it happens by itself after imports and changes here).
         </span>

@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { Loading, ErrorState } from '../../components/States';
 import { plural } from '../../components/format';
+import { RecomputeProgress } from './RecomputeProgress';
 
 type Thresholds = Result<'thresholds/get'>['thresholds'];
 
@@ -118,6 +119,7 @@ function ThresholdsForm({ thresholds, defaults }: { readonly thresholds: Thresho
         <button type="button" onClick={() => setDraft(Object.fromEntries(THRESHOLD_FIELDS.map((f) => [fieldId(f), shown(defaults, f)])))}>
           Back to the defaults
         </button>
+        <RecomputeProgress active={save.isPending} />
         <span role="status" className="settings-status">
           {problems > 0 ? <span className="error">{plural(problems, 'number')} to correct before saving.</span> : save.isError ? <span className="error">{save.error.message}</span> : status}
         </span>

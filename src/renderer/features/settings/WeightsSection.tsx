@@ -7,6 +7,7 @@ import { BandChip } from '../../components/Band';
 import { formatChange, formatInteger, formatScore, plural } from '../../components/format';
 import { TableHead, figure } from '../../components/TableHead';
 import { paths } from '../../app/paths';
+import { RecomputeProgress } from './RecomputeProgress';
 
 type WeightsData = Result<'weights/get'>;
 type Weights = Record<ComponentKey, number>;
@@ -152,6 +153,7 @@ export function WeightsSection({ data }: { readonly data: WeightsData }) {
             Use the default weights for {profile}
           </button>
         )}
+        <RecomputeProgress active={save.isPending} />
         <span role="status" className="settings-status">
           {save.isError ? <span className="error">{save.error.message}</span> : status}
         </span>
