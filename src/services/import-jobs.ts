@@ -5,6 +5,7 @@ import type { ImportJobFile, ImportJobStatus } from '../shared/api/imports';
 import type { MappingSpec } from '../shared/import-types';
 import { loadSettings } from './settings';
 import { recomputeImported } from './recompute';
+import { longWrite } from './long-writes';
 import { startWorker } from './worker-threads';
 import { runImportJob, type ImportRunEvent, type ImportRunJob } from './import-run';
 import type { ImportWorkerMessage } from './import-worker';
@@ -116,7 +117,11 @@ export async function startImportJob(ctx: AppContext, request: StartJobRequest):
   };
   jobs.set(job.id, job);
 
+  // The job's transaction holds the write lock from its start to its end: a long write
+  // (long-writes.ts), begun once a recompute's writing has ended, which changes wait for.
+  let writeEnded = (): void => undefined;
   const onEvent = (event: ImportRunEvent): void => {
+    if (event.type === 'done' || event.type === 'cancelled' || event.type === 'failure') writeEnded();
     switch (event.type) {
       case 'started':
         job.files[event.index]!.state = 'running';
@@ -156,22 +161,40 @@ export async function startImportJob(ctx: AppContext, request: StartJobRequest):
     }
   };
 
-  const worker = startWorker('import-worker');
-  if (worker) {
-    worker.on('message', onEvent);
-    worker.on('error', (error) => onEvent({ type: 'failure', message: error.message }));
-    worker.on('exit', () => {
-      if (isActive(job) && job.state !== 'recomputing') onEvent({ type: job.state === 'cancelling' ? 'cancelled' : 'failure', message: 'the import stopped unexpectedly' });
-    });
-    job.cancel = () => worker.postMessage({ type: 'cancel' } satisfies ImportWorkerMessage);
-    worker.postMessage({ type: 'start', job: run } satisfies ImportWorkerMessage);
-    jobDone.set(job, () => void worker.terminate());
-  } else {
-    const controller = new AbortController();
-    job.cancel = () => controller.abort();
-    // Yields between batches of rows, so other calls are answered meanwhile.
-    void runImportJob(run, controller.signal, onEvent);
-  }
+  // Cancelled before its turn came, it never starts.
+  let cancelledEarly = false;
+  job.cancel = () => (cancelledEarly = true);
+  const begin = (): void => {
+    if (cancelledEarly) return onEvent({ type: 'cancelled' });
+    const worker = startWorker('import-worker');
+    if (worker) {
+      worker.on('message', onEvent);
+      worker.on('error', (error) => onEvent({ type: 'failure', message: error.message }));
+      worker.on('exit', () => {
+        if (isActive(job) && job.state !== 'recomputing') onEvent({ type: job.state === 'cancelling' ? 'cancelled' : 'failure', message: 'the import stopped unexpectedly' });
+      });
+      job.cancel = () => worker.postMessage({ type: 'cancel' } satisfies ImportWorkerMessage);
+      worker.postMessage({ type: 'start', job: run } satisfies ImportWorkerMessage);
+      jobDone.set(job, () => void worker.terminate());
+    } else {
+      const controller = new AbortController();
+      job.cancel = () => controller.abort();
+      // Yields between batches of rows, so other calls are answered meanwhile.
+      void runImportJob(run, controller.signal, onEvent);
+    }
+  };
+  void longWrite(
+    ctx,
+    () =>
+      new Promise<void>((resolve) => {
+        writeEnded = resolve;
+        try {
+          begin();
+        } catch (error) {
+          onEvent({ type: 'failure', message: (error as Error).message });
+        }
+      }),
+  );
   return { jobId: job.id };
 }
 

@@ -13,6 +13,7 @@ import { loadAlertThresholds } from './alerts';
 import { HISTORY_STEPS, resultBatches, scoreAccounts, type RecomputeInput } from './recompute-core';
 import { unpacked, writeResults, writeScoped, type WriteScope, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
+import { longWrite, longWriteUnderway } from './long-writes';
 import { accountsChanged, reportProgress, whileRunning } from './recompute-turns';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
 
@@ -74,8 +75,8 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
 export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>, onScored?: RecomputeOptions['onScored']): Promise<RecomputeResult> {
   if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true, onScored });
   if (accountIds.size < SLICED_MIN_ACCOUNTS) {
-    // Not under a writer thread's write lock, which this thread would wait for blocked.
-    await recomputeWriting(ctx);
+    // Not under another thread's write lock, which this thread would wait for blocked.
+    await longWriteUnderway(ctx);
     return recomputeAccounts(ctx, accountIds, { history: true });
   }
   return whileRunning(ctx, async (changed) => {
@@ -84,8 +85,7 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
     const batches = await scoredHere(ctx, input, [...accountIds].sort(), progressTo(ctx, accountIds.size, onScored));
     const at = ctx.now().toISOString();
     reportProgress(ctx, { scored: accountIds.size, accounts: accountIds.size, saving: true });
-    const stale = new Set(changed);
-    const written = await writtenInThread(ctx, 'accounts', batches, at, stale);
+    const { written, stale } = await writtenInThread(ctx, 'accounts', batches, at, changed);
     const redone = rescoreStale(ctx, [...stale].filter((id) => accountIds.has(id)), input.asOf, true);
     return { ...sum(written, redone), threads: 1, ms: Math.round(performance.now() - started) };
   });
@@ -127,13 +127,12 @@ function sum(written: WrittenResults, redone: RecomputeResult | null): WrittenRe
   };
 }
 
-/** A full recompute's results being written by a writer thread, per database. */
+/** A recompute's results being written by a writer thread, per database. */
 const writing = new WeakMap<AppContext, Promise<unknown>>();
 
 /**
- * While a writer thread holds the database's write lock, a promise that settles when it lets go;
- * null otherwise. A change made meanwhile on this thread would wait for the lock with the whole
- * thread blocked: wait on this instead.
+ * While a recompute's writer thread writes, a promise that settles when it is done; null otherwise.
+ * (Changes wait for any long write, this one included: see longWriteUnderway.)
  */
 export function recomputeWriting(ctx: AppContext): Promise<void> | null {
   const pending = writing.get(ctx);
@@ -150,9 +149,7 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
   const batches = shared ?? (await scoredHere(ctx, input, undefined, onScored));
   const at = ctx.now().toISOString();
   reportProgress(ctx, { scored: ids.length, accounts: ids.length, saving: true });
-  // Taken as the writing starts: from then on, a change waits for it to end.
-  const stale = new Set(changed);
-  const written = await writtenInThread(ctx, 'portfolio', batches, at, stale);
+  const { written, stale } = await writtenInThread(ctx, 'portfolio', batches, at, changed);
   const redone = rescoreStale(ctx, [...stale], input.asOf, options.history ?? false);
   return { ...sum(written, redone), threads: shared ? threads : 1, ms: Math.round(performance.now() - started) };
 }
@@ -161,25 +158,30 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
  * A recompute's results written in one transaction by a writer thread on its own connection: the
  * calling thread goes on answering (from the data as it was, until the commit) instead of stopping
  * for the writing, which for a first recompute's history takes about a second a thousand accounts.
- * Written here where no thread can start.
+ * It is a long write (long-writes.ts): it waits for an import's transaction to end, and changes
+ * wait for it. The accounts changed since the recompute began reading are left out, taken as the
+ * writing starts (from then on a change waits). Written here where no thread can start.
  */
-async function writtenInThread(ctx: AppContext, scope: WriteScope, batches: Uint8Array[], at: string, stale: ReadonlySet<string>): Promise<WrittenResults> {
-  const worker = startWorker('recompute-worker');
-  if (!worker) return writeScoped(ctx.db, scope, unpacked(batches, stale), at);
-  const done = new Promise<WrittenResults>((resolve, reject) => {
-    worker.on('message', (message: RecomputeMessage) => {
-      if (message.type === 'written') resolve(message.written);
-      else if (message.type === 'failure') reject(new Error(`Writing the scores failed: ${message.message}`));
+function writtenInThread(ctx: AppContext, scope: WriteScope, batches: Uint8Array[], at: string, changed: ReadonlySet<string>): Promise<{ written: WrittenResults; stale: ReadonlySet<string> }> {
+  return longWrite(ctx, async () => {
+    const stale = new Set(changed);
+    const worker = startWorker('recompute-worker');
+    if (!worker) return { written: writeScoped(ctx.db, scope, unpacked(batches, stale), at), stale };
+    const done = new Promise<WrittenResults>((resolve, reject) => {
+      worker.on('message', (message: RecomputeMessage) => {
+        if (message.type === 'written') resolve(message.written);
+        else if (message.type === 'failure') reject(new Error(`Writing the scores failed: ${message.message}`));
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => reject(new Error(`The writing thread stopped (exit ${code}).`)));
+      worker.postMessage({ kind: 'write', dataFile: ctx.dataFile, scope, batches, at, stale: [...stale] } satisfies RecomputeJob, batches.map((b) => b.buffer as ArrayBuffer));
+    }).finally(() => {
+      writing.delete(ctx);
+      void worker.terminate();
     });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`The writing thread stopped (exit ${code}).`)));
-    worker.postMessage({ kind: 'write', dataFile: ctx.dataFile, scope, batches, at, stale: [...stale] } satisfies RecomputeJob, batches.map((b) => b.buffer as ArrayBuffer));
-  }).finally(() => {
-    writing.delete(ctx);
-    void worker.terminate();
+    writing.set(ctx, done);
+    return { written: await done, stale };
   });
-  writing.set(ctx, done);
-  return done;
 }
 
 /** How long scoring on this thread goes on before it lets the other calls be answered. */

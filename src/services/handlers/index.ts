@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../dispatcher';
-import { onlyReads, type Method } from '../../shared/api';
-import { recomputeWriting } from '../recompute';
+import { answeredWhileWriting, type Method } from '../../shared/api';
+import { longWriteUnderway } from '../long-writes';
 import { appHandlers } from './app';
 import { accountsHandlers } from './accounts';
 import { alertsHandlers } from './alerts';
@@ -19,14 +19,15 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...settingsHandlers(ctx),
     ...reviewHandlers(ctx),
   };
-  // While a writer thread writes a recompute, a call that changes data waits for it to end rather
-  // than block this thread on the database's write lock; a call that only reads is answered at once.
+  // While another thread writes for long (an import, a recompute's results), a call that changes
+  // data waits for it to end rather than block this thread on the database's write lock, and fail
+  // after its timeout; a call that only reads, or writes nothing here, is answered at once.
   const out: Record<string, (args: never) => unknown> = { ...handlers };
   for (const method of Object.keys(handlers) as Method[]) {
-    if (onlyReads(method)) continue;
+    if (answeredWhileWriting(method)) continue;
     const handler = handlers[method] as (args: unknown) => unknown;
     out[method] = (args: unknown) => {
-      const writing = recomputeWriting(ctx);
+      const writing = longWriteUnderway(ctx);
       return writing ? writing.then(() => handler(args)) : handler(args);
     };
   }

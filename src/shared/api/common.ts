@@ -39,7 +39,9 @@ export const objectWith = <T>(key: string) => z.custom<T>((v) => typeof v === 'o
 
 /**
  * One area's methods: each with the schema of its arguments and of its result, and whether it only
- * reads. A call that only reads is answered at once while a recompute's results are being written
- * (from the data as it was until their commit); any other waits for the writing to end.
+ * reads. While another thread writes for long (an import, a recompute's results), a call that only
+ * reads is answered at once (from the data as it was until that write's commit), and so is one that
+ * writes nothing to the database here (`writesNoData`: it stages files, or starts or stops a job
+ * that writes on its own thread); any other waits for the writing to end.
  */
-export type ContractArea = Record<string, { readonly args: z.ZodType; readonly result: z.ZodType; readonly readOnly?: true }>;
+export type ContractArea = Record<string, { readonly args: z.ZodType; readonly result: z.ZodType; readonly readOnly?: true; readonly writesNoData?: true }>;

@@ -139,10 +139,13 @@ export const STAGE_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export const importsContract = {
   'imports/inspect': {
+    writesNoData: true,
     args: z.object({ stagedId, mapping: MappingSpecSchema.optional() }).strict(),
     result: InspectionSchema,
   },
+  /** The job writes on a thread of its own, once any long write before it has ended. */
   'imports/start': {
+    writesNoData: true,
     args: z
       .object({
         mode: z.enum(['preview', 'import']),
@@ -159,10 +162,12 @@ export const importsContract = {
     result: JobStatusSchema,
   },
   'imports/cancel': {
+    writesNoData: true,
     args: z.object({ jobId }).strict(),
     result: JobStatusSchema,
   },
   'imports/discard': {
+    writesNoData: true,
     args: z.object({ stagedIds: z.array(stagedId).max(200) }).strict(),
     result: z.object({ discarded: z.number() }),
   },

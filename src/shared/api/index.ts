@@ -51,6 +51,12 @@ export function onlyReads(method: Method): boolean {
   return entry.readOnly === true;
 }
 
+/** Whether a method is answered at once while another thread writes: it reads, or writes nothing to the database here. */
+export function answeredWhileWriting(method: Method): boolean {
+  const entry: ContractArea[string] = contract[method];
+  return entry.readOnly === true || entry.writesNoData === true;
+}
+
 /** What every transport gives the renderer: one typed call. */
 export interface ApiClient {
   call<M extends Method>(method: M, args: Args<M>): Promise<ApiResponse<M>>;
