@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
 import { useTempDir } from '../../support/temp';
-import { testApp } from '../../support/context';
-import { loadDemo } from '../../../src/services/demo';
+import { demoApp } from '../../support/context';
 import { recomputeAccounts, recomputeAll, recomputeWriting } from '../../../src/services/recompute';
 import { recomputeRunning } from '../../../src/services/recompute-turns';
 import type { AppContext } from '../../../src/services/context';
@@ -16,15 +13,6 @@ import type { ApiClient } from '../../../src/shared/api';
 const t = useTempDir();
 const open: Array<{ close(): void }> = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
-
-async function demoApp(name: string): Promise<{ ctx: AppContext; api: ApiClient }> {
-  const dir = join(t.dir(), name);
-  mkdirSync(dir);
-  const { ctx, api } = testApp(dir, new Date('2026-11-23T09:00:00Z'));
-  open.push(ctx);
-  await loadDemo(ctx, '2026-11-23');
-  return { ctx, api };
-}
 
 /** Everything a recompute writes for one account. */
 function accountState(ctx: AppContext, accountId: string): unknown {
@@ -84,7 +72,7 @@ function partnershipOf(ctx: AppContext, accountId: string): number | null {
 
 describe('changes made while a full recompute reads and scores', () => {
   it('are kept when it is scored a slice at a time on this thread', async () => {
-    const { ctx, api } = await demoApp('slices');
+    const { ctx, api } = await demoApp(t.dir(), 'slices', open);
     const setup = prepare(ctx);
     const before = partnershipOf(ctx, setup.tickedAccount);
 
@@ -100,7 +88,7 @@ describe('changes made while a full recompute reads and scores', () => {
   }, 120_000);
 
   it('are kept when it is shared among threads', async () => {
-    const { ctx, api } = await demoApp('threads');
+    const { ctx, api } = await demoApp(t.dir(), 'threads', open);
     const setup = prepare(ctx);
     const before = partnershipOf(ctx, setup.tickedAccount);
 
@@ -125,7 +113,7 @@ describe('changes made while a full recompute reads and scores', () => {
   }, 120_000);
 
   it('take turns: a second recompute asked for meanwhile starts once the first has written', async () => {
-    const { ctx } = await demoApp('turns');
+    const { ctx } = await demoApp(t.dir(), 'turns', open);
     const order: string[] = [];
     const first = recomputeAll(ctx, { parallelFrom: 0 }).then(() => order.push('first'));
     const second = recomputeAll(ctx, { asOf: '2026-11-24', parallelFrom: Number.POSITIVE_INFINITY }).then(() => order.push('second'));
@@ -137,7 +125,7 @@ describe('changes made while a full recompute reads and scores', () => {
   }, 120_000);
 
   it('tell how far they have come: accounts scored so far, then saving, then nothing', async () => {
-    const { ctx, api } = await demoApp('progress');
+    const { ctx, api } = await demoApp(t.dir(), 'progress', open);
     const accounts = ctx.db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
     expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: null });
 

@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { createReadStream, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { createReadStream } from 'node:fs';
 import { csv, useTempDir } from '../../support/temp';
-import { testApp } from '../../support/context';
-import { loadDemo } from '../../../src/services/demo';
+import { demoApp } from '../../support/context';
 import { stageStream, stagingDir } from '../../../src/services/staging';
 import { recomputeAll } from '../../../src/services/recompute';
 import { longWrite, longWriteUnderway } from '../../../src/services/long-writes';
@@ -18,15 +16,6 @@ import type { ApiClient, Result } from '../../../src/shared/api';
 const t = useTempDir();
 const open: Array<{ close(): void }> = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
-
-async function demoApp(name: string): Promise<{ ctx: AppContext; api: ApiClient }> {
-  const dir = join(t.dir(), name);
-  mkdirSync(dir);
-  const { ctx, api } = testApp(dir, new Date('2026-11-23T09:00:00Z'));
-  open.push(ctx);
-  await loadDemo(ctx, '2026-11-23');
-  return { ctx, api };
-}
 
 async function call<M extends Parameters<ApiClient['call']>[0]>(api: ApiClient, method: M, args: Parameters<ApiClient['call']>[1] & object): Promise<Result<M>> {
   const response = await api.call(method, args as never);
@@ -51,7 +40,7 @@ const HELD_MS = 8_000;
 
 describe('long writes on other threads', () => {
   it('hold back changes, imports and a recompute\'s writing until they end, which the write lock alone would fail', async () => {
-    const { ctx, api } = await demoApp('held');
+    const { ctx, api } = await demoApp(t.dir(), 'held', open);
     const account = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id LIMIT 1').pluck().get() as string;
     const stagedId = await stagedOrders(ctx, account);
 
@@ -96,7 +85,7 @@ describe('long writes on other threads', () => {
   }, 120_000);
 
   it('count an import job among them: a change asked for while it runs waits for it, and a cancel does not', async () => {
-    const { ctx, api } = await demoApp('import');
+    const { ctx, api } = await demoApp(t.dir(), 'import', open);
     const account = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id LIMIT 1').pluck().get() as string;
     const { jobId } = await call(api, 'imports/start', { mode: 'import', skipInvalid: false, files: [{ stagedId: await stagedOrders(ctx, account) }] });
     expect(longWriteUnderway(ctx), 'the job writes on its own thread').not.toBeNull();
