@@ -9,6 +9,7 @@ import type { AppContext } from './context';
 import { readSetting } from '../db/repositories/settings';
 import { saveSettings } from './settings';
 import { recomputeAll } from './recompute';
+import { longWrite } from './long-writes';
 
 export interface DemoSummary {
   accounts: number;
@@ -25,19 +26,22 @@ export interface DemoSummary {
 export async function loadDemo(ctx: AppContext, asOf?: string): Promise<DemoSummary> {
   const demo = definition as unknown as DemoDefinition;
   const files = generateDemo(demo, asOf ?? ctx.now().toISOString().slice(0, 10));
-  const dir = mkdtempSync(join(tmpdir(), 'ahc-demo-'));
-  const writer = ctx.openWriter();
-  try {
-    if (readSetting(ctx.db, 'company.name') === undefined) saveSettings(ctx.db, { companyName: demo.company, ownVendorName: demo.ourVendor });
-    for (const file of files) {
-      const path = join(dir, file.name);
-      writeFileSync(path, toCsv(file.rows));
-      await importFile(writer, path, { mapping: { kind: file.kind }, source: 'demo', displayName: `demo/${file.name}`, ownVendor: demo.ourVendor, now: ctx.now });
+  if (readSetting(ctx.db, 'company.name') === undefined) saveSettings(ctx.db, { companyName: demo.company, ownVendorName: demo.ourVendor });
+  // Its imports hold the write lock over many turns, on a connection of their own: a long write.
+  await longWrite(ctx, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ahc-demo-'));
+    const writer = ctx.openWriter();
+    try {
+      for (const file of files) {
+        const path = join(dir, file.name);
+        writeFileSync(path, toCsv(file.rows));
+        await importFile(writer, path, { mapping: { kind: file.kind }, source: 'demo', displayName: `demo/${file.name}`, ownVendor: demo.ourVendor, now: ctx.now });
+      }
+    } finally {
+      if (writer !== ctx.db) writer.close();
+      rmSync(dir, { recursive: true, force: true });
     }
-  } finally {
-    if (writer !== ctx.db) writer.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
   await recomputeAll(ctx, { history: true });
   const count = (table: string): number => ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return {

@@ -7,6 +7,7 @@ import { findProfile, saveProfile } from '../db/repositories/profiles';
 import { loadSettings } from './settings';
 import { backupBeforeImport } from './backup';
 import { recomputeImported, type RecomputeResult } from './recompute';
+import { longWrite } from './long-writes';
 
 export interface ImportRequest {
   readonly paths: readonly string[];
@@ -61,7 +62,8 @@ export async function importFiles(ctx: AppContext, request: ImportRequest): Prom
   // A copy of the data first, once per import, when there is data to lose.
   if (request.paths.length > 0) await backupBeforeImport(ctx);
   const touched = new Set<string>();
-  const files = await importEach(ctx, request, touched);
+  // Each file's transaction holds the write lock over many turns, on a connection of its own.
+  const files = await longWrite(ctx, () => importEach(ctx, request, touched));
   const recomputed = touched.size === 0 ? null : await recomputeImported(ctx, touched);
   return { files, recompute: recomputed };
 }

@@ -28,7 +28,7 @@ const progress = new WeakMap<AppContext, RecomputeProgress>();
  * each write what it read, the later-started possibly first, and contend for the write lock. The
  * work is told which accounts other calls change while it runs (see accountsChanged).
  */
-export async function whileRunning<T>(ctx: AppContext, work: (changed: ReadonlySet<string>) => Promise<T>): Promise<T> {
+export async function whileRunning<T>(ctx: AppContext, work: (changed: Set<string>) => Promise<T>): Promise<T> {
   running.set(ctx, (running.get(ctx) ?? 0) + 1);
   const turn = (turns.get(ctx) ?? Promise.resolve())
     .catch(() => undefined)

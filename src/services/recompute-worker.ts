@@ -6,9 +6,9 @@ import { keptLoyalty } from '../db/repositories/snapshots';
 import { resultBatches, scoreAccounts, type RecomputeInput } from './recompute-core';
 import { unpacked, writeScoped, type WriteScope, type WrittenResults } from './recompute-write';
 
-// A thread of a full recompute. A scoring thread scores a range of accounts on its own read-only
-// connection and sends the results back in batches (packed, see packResults); a writer thread then
-// writes all the batches in one transaction on its own connection.
+// A thread of a recompute. A scoring thread scores a range of accounts on its own read-only
+// connection and sends the results back in batches (packed, see packResults); a writer thread
+// writes a recompute's batches, however they were scored, in one transaction on its own connection.
 
 export type RecomputeJob =
   | { readonly kind: 'score'; readonly dataFile: string; readonly range: AccountRange; readonly input: RecomputeInput }

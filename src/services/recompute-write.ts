@@ -5,7 +5,7 @@ import { unpackResults, type AccountResult } from './recompute-core';
 
 // Writing what a recompute worked out. The caller holds it in one transaction, so that no call
 // sees half a recompute: the calling thread for a few accounts, a writer thread on its own
-// connection for the whole portfolio (the calling thread goes on answering meanwhile).
+// connection for a whole portfolio or many accounts (the calling thread goes on answering meanwhile).
 
 export interface WrittenResults {
   readonly accounts: number;
@@ -15,8 +15,12 @@ export interface WrittenResults {
   readonly alertsChanged: number;
 }
 
-/** Each account's snapshot for the day (a later run that day replaces it), its history, its current row, its alert changes. */
+/**
+ * Each account's snapshot for the day (a later run that day replaces it), its history, its current
+ * row, its alert changes; not for an account gone from the data since it was scored (an undo).
+ */
 export function writeResults(db: Db, results: Iterable<AccountResult>, at: string): WrittenResults {
+  const stillThere = db.prepare('SELECT 1 FROM accounts WHERE account_id = ?').pluck();
   const snapshot = snapshotWriter(db);
   const current = currentScoreWriter(db);
   const alerts = alertWriter(db);
@@ -25,6 +29,7 @@ export function writeResults(db: Db, results: Iterable<AccountResult>, at: strin
   let alertsRaised = 0;
   let alertsChanged = 0;
   for (const result of results) {
+    if (stillThere.get(result.score.accountId) === undefined) continue;
     accounts++;
     snapshot(result.score, at);
     for (const past of result.history) snapshot(past, at);

@@ -81,14 +81,23 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
   }
   return whileRunning(ctx, async (changed) => {
     const started = performance.now();
-    const input = inputFor(ctx, today(ctx), true, accountIds);
-    const batches = await scoredHere(ctx, input, [...accountIds].sort(), progressTo(ctx, accountIds.size, onScored));
-    const at = ctx.now().toISOString();
-    reportProgress(ctx, { scored: accountIds.size, accounts: accountIds.size, saving: true });
-    const { written, stale } = await writtenInThread(ctx, 'accounts', batches, at, changed);
-    const redone = rescoreStale(ctx, [...stale].filter((id) => accountIds.has(id)), input.asOf, true);
-    return { ...sum(written, redone), threads: 1, ms: Math.round(performance.now() - started) };
+    const written = await rescoredInSlices(ctx, accountIds, today(ctx), true, changed, onScored);
+    return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
   });
+}
+
+/**
+ * The accounts given scored on this thread a slice at a time, the other calls answered between
+ * slices, and written by the writer thread; those changed meanwhile are left out and rescored after.
+ */
+async function rescoredInSlices(ctx: AppContext, accountIds: ReadonlySet<string>, asOf: string, history: boolean, changed: Set<string>, onScored?: RecomputeOptions['onScored']): Promise<WrittenResults> {
+  // What changed before this reading is in what it reads.
+  changed.clear();
+  const input = inputFor(ctx, asOf, history, accountIds);
+  const batches = await scoredHere(ctx, input, [...accountIds].sort(), progressTo(ctx, accountIds.size, onScored));
+  reportProgress(ctx, { scored: accountIds.size, accounts: accountIds.size, saving: true });
+  const { written, stale } = await writtenInThread(ctx, 'accounts', batches, ctx.now().toISOString(), changed);
+  return sum(written, await rescoreStale(ctx, [...stale].filter((id) => accountIds.has(id)), asOf, history, changed));
 }
 
 /**
@@ -110,13 +119,16 @@ function progressTo(ctx: AppContext, accounts: number, onScored?: RecomputeOptio
 
 /**
  * The accounts left unwritten because they changed while a recompute read, rescored now on the data
- * as it is, as that recompute would have.
+ * as it is, as that recompute would have: a few at once, many (a bulk action on alerts) a slice at a
+ * time, so that this thread is not held for seconds.
  */
-function rescoreStale(ctx: AppContext, accountIds: readonly string[], asOf: string, history: boolean): RecomputeResult | null {
-  return accountIds.length > 0 ? recomputeAccounts(ctx, new Set(accountIds), { asOf, history }) : null;
+async function rescoreStale(ctx: AppContext, accountIds: readonly string[], asOf: string, history: boolean, changed: Set<string>): Promise<WrittenResults | null> {
+  if (accountIds.length === 0) return null;
+  if (accountIds.length < SLICED_MIN_ACCOUNTS) return recomputeAccounts(ctx, new Set(accountIds), { asOf, history });
+  return rescoredInSlices(ctx, new Set(accountIds), asOf, history, changed);
 }
 
-function sum(written: WrittenResults, redone: RecomputeResult | null): WrittenResults {
+function sum(written: WrittenResults, redone: WrittenResults | null): WrittenResults {
   if (!redone) return written;
   return {
     accounts: written.accounts + redone.accounts,
@@ -127,19 +139,7 @@ function sum(written: WrittenResults, redone: RecomputeResult | null): WrittenRe
   };
 }
 
-/** A recompute's results being written by a writer thread, per database. */
-const writing = new WeakMap<AppContext, Promise<unknown>>();
-
-/**
- * While a recompute's writer thread writes, a promise that settles when it is done; null otherwise.
- * (Changes wait for any long write, this one included: see longWriteUnderway.)
- */
-export function recomputeWriting(ctx: AppContext): Promise<void> | null {
-  const pending = writing.get(ctx);
-  return pending ? pending.then(() => undefined, () => undefined) : null;
-}
-
-async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, changed: ReadonlySet<string>): Promise<RecomputeResult> {
+async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, changed: Set<string>): Promise<RecomputeResult> {
   const started = performance.now();
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
@@ -150,7 +150,7 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
   const at = ctx.now().toISOString();
   reportProgress(ctx, { scored: ids.length, accounts: ids.length, saving: true });
   const { written, stale } = await writtenInThread(ctx, 'portfolio', batches, at, changed);
-  const redone = rescoreStale(ctx, [...stale], input.asOf, options.history ?? false);
+  const redone = await rescoreStale(ctx, [...stale], input.asOf, options.history ?? false, changed);
   return { ...sum(written, redone), threads: shared ? threads : 1, ms: Math.round(performance.now() - started) };
 }
 
@@ -175,11 +175,7 @@ function writtenInThread(ctx: AppContext, scope: WriteScope, batches: Uint8Array
       worker.on('error', reject);
       worker.on('exit', (code) => reject(new Error(`The writing thread stopped (exit ${code}).`)));
       worker.postMessage({ kind: 'write', dataFile: ctx.dataFile, scope, batches, at, stale: [...stale] } satisfies RecomputeJob, batches.map((b) => b.buffer as ArrayBuffer));
-    }).finally(() => {
-      writing.delete(ctx);
-      void worker.terminate();
-    });
-    writing.set(ctx, done);
+    }).finally(() => void worker.terminate());
     return { written: await done, stale };
   });
 }

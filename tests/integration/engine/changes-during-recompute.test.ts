@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/temp';
 import { demoApp } from '../../support/context';
-import { recomputeAccounts, recomputeAll, recomputeWriting } from '../../../src/services/recompute';
+import { recomputeAccounts, recomputeAll, scoreOne, SLICED_MIN_ACCOUNTS } from '../../../src/services/recompute';
+import { writeResults } from '../../../src/services/recompute-write';
+import type { AccountResult } from '../../../src/services/recompute-core';
+import { longWriteUnderway } from '../../../src/services/long-writes';
 import { recomputeRunning } from '../../../src/services/recompute-turns';
 import type { AppContext } from '../../../src/services/context';
 import type { ApiClient } from '../../../src/shared/api';
@@ -45,7 +48,7 @@ function prepare(ctx: AppContext): Setup {
 
 async function actMeanwhile(ctx: AppContext, api: ApiClient, setup: Setup): Promise<void> {
   expect(recomputeRunning(ctx)).toBe(true);
-  expect(recomputeWriting(ctx), 'still reading and scoring').toBeNull();
+  expect(longWriteUnderway(ctx), 'still reading and scoring').toBeNull();
   expect(await api.call('alerts/act', { ids: [setup.alertId], action: { kind: 'acknowledge', note: 'Called them about it.' } })).toMatchObject({ ok: true });
   expect(await api.call('checklist/tick', { accountId: setup.tickedAccount, itemId: 'know.downtime_cost', note: 'About 4,000 an hour' })).toMatchObject({ ok: true });
 }
@@ -138,13 +141,51 @@ describe('changes made while a full recompute reads and scores', () => {
     const part = await api.call('engine/progress', {});
     expect(part).toMatchObject({ ok: true, data: { accounts, saving: false } });
     expect(part.ok && part.data!.scored).toBeGreaterThan(0);
-    let writing = recomputeWriting(ctx);
+    let writing = longWriteUnderway(ctx);
     while (writing === null) {
       await new Promise((resolve) => setImmediate(resolve));
-      writing = recomputeWriting(ctx);
+      writing = longWriteUnderway(ctx);
     }
     expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: { scored: accounts, accounts, saving: true } });
     await run;
     expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: null });
+  }, 120_000);
+
+  it('that touch many accounts have them rescored after, and all the actions stand', async () => {
+    const { ctx, api } = await demoApp(t.dir(), 'many', open);
+    // One waiting alert for each of many accounts: acknowledged in one action, as from the inbox.
+    const alerts = ctx.db
+      .prepare("SELECT min(alert_id) FROM alerts WHERE active = 1 AND status = 'open' GROUP BY account_id ORDER BY account_id")
+      .pluck()
+      .all() as string[];
+    expect(alerts.length).toBeGreaterThanOrEqual(SLICED_MIN_ACCOUNTS);
+
+    const run = recomputeAll(ctx, { parallelFrom: Number.POSITIVE_INFINITY });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(longWriteUnderway(ctx), 'still reading and scoring').toBeNull();
+    expect(await api.call('alerts/act', { ids: alerts, action: { kind: 'acknowledge', note: 'Seen in the review.' } })).toMatchObject({ ok: true });
+    const result = await run;
+    expect(result.accounts).toBe(ctx.db.prepare('SELECT count(*) FROM accounts').pluck().get());
+
+    const statuses = ctx.db.prepare(`SELECT DISTINCT status FROM alerts WHERE alert_id IN (${alerts.map(() => '?').join(',')})`).pluck().all(...alerts);
+    expect(statuses).toEqual(['acknowledged']);
+    const sample = ctx.db.prepare('SELECT account_id FROM alerts WHERE alert_id = ?').pluck().get(alerts[0]) as string;
+    const stored = accountState(ctx, sample);
+    recomputeAccounts(ctx, new Set([sample]));
+    expect(accountState(ctx, sample)).toEqual(stored);
+  }, 120_000);
+});
+
+describe('writing a recompute\'s results', () => {
+  it('writes nothing for an account gone from the data since it was scored', async () => {
+    const { ctx } = await demoApp(t.dir(), 'gone', open);
+    const account = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id LIMIT 1').pluck().get() as string;
+    const scored = scoreOne(ctx, account)!;
+    const result = (accountId: string): AccountResult => ({ score: { ...scored.score, accountId }, loyaltyMonthAgo: null, history: [], alertChanges: [] });
+    const written = ctx.db.transaction(() => writeResults(ctx.db, [result(account), result('GONE-1')], '2026-11-23T10:00:00.000Z'))();
+    expect(written.accounts).toBe(1);
+    expect(ctx.db.prepare("SELECT count(*) FROM account_scores WHERE account_id = 'GONE-1'").pluck().get()).toBe(0);
+    expect(ctx.db.prepare("SELECT count(*) FROM score_snapshots WHERE account_id = 'GONE-1'").pluck().get()).toBe(0);
+    expect(ctx.db.prepare('SELECT computed_at FROM account_scores WHERE account_id = ?').pluck().get(account)).toBe('2026-11-23T10:00:00.000Z');
   }, 120_000);
 });

@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { useTempDir } from '../../support/temp';
 import { testApp } from '../../support/context';
 import { loadDemo } from '../../../src/services/demo';
-import { recomputeAll, recomputeWriting } from '../../../src/services/recompute';
+import { recomputeAll } from '../../../src/services/recompute';
+import { longWriteUnderway } from '../../../src/services/long-writes';
 import type { AppContext } from '../../../src/services/context';
 import { storedAlerts, storedAlertsInOrder } from '../../../src/db/repositories/alerts';
 
@@ -92,11 +93,11 @@ describe('a full recompute written by a writer thread', () => {
       finished = true;
       return r;
     });
-    let writing = recomputeWriting(ctx);
+    let writing = longWriteUnderway(ctx);
     const until = Date.now() + 60_000;
     while (writing === null && !finished && Date.now() < until) {
       await new Promise((resolve) => setImmediate(resolve));
-      writing = recomputeWriting(ctx);
+      writing = longWriteUnderway(ctx);
     }
     expect(writing, 'the writer thread was seen at work').not.toBeNull();
     let written = false;
@@ -115,6 +116,6 @@ describe('a full recompute written by a writer thread', () => {
     expect(written).toBe(true);
     expect(scoredOn()).toBe('2026-11-24');
     expect((await run).threads).toBe(2);
-    expect(recomputeWriting(ctx)).toBeNull();
+    expect(longWriteUnderway(ctx)).toBeNull();
   }, 120_000);
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createReadStream } from 'node:fs';
 import { csv, useTempDir } from '../../support/temp';
-import { demoApp } from '../../support/context';
+import { demoApp, testApp } from '../../support/context';
+import { loadDemo } from '../../../src/services/demo';
 import { stageStream, stagingDir } from '../../../src/services/staging';
 import { recomputeAll } from '../../../src/services/recompute';
 import { longWrite, longWriteUnderway } from '../../../src/services/long-writes';
@@ -100,5 +101,14 @@ describe('long writes on other threads', () => {
     const cancelled = await api.call('imports/cancel', { jobId: started.jobId });
     expect(cancelled.ok).toBe(true);
     expect(['cancelled', 'done']).toContain((await ended(api, started.jobId)).state);
+  }, 120_000);
+
+  it('count the demo\'s imports among them', async () => {
+    const { ctx } = testApp(t.dir(), new Date('2026-11-23T09:00:00Z'));
+    open.push(ctx);
+    const loading = loadDemo(ctx, '2026-11-23');
+    expect(longWriteUnderway(ctx)).not.toBeNull();
+    expect((await loading).accounts).toBeGreaterThan(0);
+    expect(longWriteUnderway(ctx)).toBeNull();
   }, 120_000);
 });
