@@ -109,9 +109,14 @@ export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = 
   return whileRunning(ctx, (changed) => recomputeAllNow(ctx, options, changed));
 }
 
-/** Progress as accounts are scored, reported for the app to show and to the caller's own callback. */
-function progressTo(ctx: AppContext, accounts: number, onScored?: RecomputeOptions['onScored']): (scored: number) => void {
-  return (scored) => {
+/**
+ * Told of each batch of accounts scored, however the scoring is shared out: the progress so far,
+ * reported for the app to show and to the caller's own callback.
+ */
+function progressTo(ctx: AppContext, accounts: number, onScored?: RecomputeOptions['onScored']): (batch: number) => void {
+  let scored = 0;
+  return (batch) => {
+    scored += batch;
     reportProgress(ctx, { scored, accounts, saving: false });
     onScored?.(scored, accounts);
   };
@@ -144,9 +149,9 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
   const threads = Math.min(2, cpus().length);
-  const onScored = progressTo(ctx, ids.length, options.onScored);
-  const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, onScored) : null;
-  const batches = shared ?? (await scoredHere(ctx, input, undefined, onScored));
+  const onBatch = progressTo(ctx, ids.length, options.onScored);
+  const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, onBatch) : null;
+  const batches = shared ?? (await scoredHere(ctx, input, undefined, onBatch));
   const at = ctx.now().toISOString();
   reportProgress(ctx, { scored: ids.length, accounts: ids.length, saving: true });
   const { written, stale } = await writtenInThread(ctx, 'portfolio', batches, at, changed);
@@ -189,15 +194,14 @@ const SLICE_MS = 25;
  * slices; the results held packed until they are written. The evidence is read from a read-only
  * connection, whose view stays whole across slices.
  */
-async function scoredHere(ctx: AppContext, input: RecomputeInput, accountIds?: readonly string[], onScored?: (accounts: number) => void): Promise<Uint8Array[]> {
+async function scoredHere(ctx: AppContext, input: RecomputeInput, accountIds?: readonly string[], onBatch?: (accounts: number) => void): Promise<Uint8Array[]> {
   const reader = ctx.openReader();
   const alerts = accountIds ? Object.assign(storedAlerts(reader), { close: () => undefined }) : storedAlertsInOrder(reader);
   const evidence = accountIds ? evidenceOf(reader, accountIds) : iterateEvidence(reader);
   const packed: Uint8Array[] = [];
-  let scored = 0;
   const batches = resultBatches((batch, accounts) => {
     packed.push(batch);
-    onScored?.((scored += accounts));
+    onBatch?.(accounts);
   });
   try {
     let sliceStarted = performance.now();
@@ -235,13 +239,12 @@ function ranges(ids: readonly string[], count: number): AccountRange[] {
 }
 
 /** The portfolio scored by worker threads, a range each: their results in batches, in account order; null where no thread can start. */
-async function inWorkers(ctx: AppContext, ids: readonly string[], input: RecomputeInput, threads: number, onScored?: (accounts: number) => void): Promise<Uint8Array[] | null> {
+async function inWorkers(ctx: AppContext, ids: readonly string[], input: RecomputeInput, threads: number, onBatch?: (accounts: number) => void): Promise<Uint8Array[] | null> {
   const workers = ranges(ids, threads).map((range) => ({ range, worker: startWorker('recompute-worker') }));
   if (workers.some((w) => w.worker === null)) {
     for (const w of workers) void w.worker?.terminate();
     return null;
   }
-  let scored = 0;
   const shares = await Promise.all(
     workers.map(
       ({ range, worker }) =>
@@ -250,7 +253,7 @@ async function inWorkers(ctx: AppContext, ids: readonly string[], input: Recompu
           worker!.on('message', (message: RecomputeMessage) => {
             if (message.type === 'results') {
               collected.push(message.batch);
-              onScored?.((scored += message.accounts));
+              onBatch?.(message.accounts);
             }
             else if (message.type === 'done') resolve(collected);
             else if (message.type === 'failure') reject(new Error(`Scoring failed: ${message.message}`));
