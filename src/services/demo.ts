@@ -28,7 +28,7 @@ export async function loadDemo(ctx: AppContext, asOf?: string): Promise<DemoSumm
   const files = generateDemo(demo, asOf ?? ctx.now().toISOString().slice(0, 10));
   if (readSetting(ctx.db, 'company.name') === undefined) saveSettings(ctx.db, { companyName: demo.company, ownVendorName: demo.ourVendor });
   // Its imports hold the write lock over many turns, on a connection of their own: a long write.
-  await longWrite(ctx, async () => {
+  await longWrite(ctx, 'import', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ahc-demo-'));
     const writer = ctx.openWriter();
     try {

@@ -63,7 +63,7 @@ export async function importFiles(ctx: AppContext, request: ImportRequest): Prom
   if (request.paths.length > 0) await backupBeforeImport(ctx);
   const touched = new Set<string>();
   // Each file's transaction holds the write lock over many turns, on a connection of its own.
-  const files = await longWrite(ctx, () => importEach(ctx, request, touched));
+  const files = await longWrite(ctx, 'import', () => importEach(ctx, request, touched));
   const recomputed = touched.size === 0 ? null : await recomputeImported(ctx, touched);
   return { files, recompute: recomputed };
 }

@@ -185,6 +185,7 @@ export async function startImportJob(ctx: AppContext, request: StartJobRequest):
   };
   void longWrite(
     ctx,
+    'import',
     () =>
       new Promise<void>((resolve) => {
         writeEnded = resolve;

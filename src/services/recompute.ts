@@ -168,7 +168,7 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
  * writing starts (from then on a change waits). Written here where no thread can start.
  */
 function writtenInThread(ctx: AppContext, scope: WriteScope, batches: Uint8Array[], at: string, changed: ReadonlySet<string>): Promise<{ written: WrittenResults; stale: ReadonlySet<string> }> {
-  return longWrite(ctx, async () => {
+  return longWrite(ctx, 'scores', async () => {
     const stale = new Set(changed);
     const worker = startWorker('recompute-worker');
     if (!worker) return { written: writeScoped(ctx.db, scope, unpacked(batches, stale), at), stale };

@@ -201,3 +201,39 @@ test('assistive technology reads the accounts table in its order on screen, wher
   }
   await cdp.detach();
 });
+
+test('a note written while an import is written waits for it, and the window says so until it is saved', async ({ page, demo }) => {
+  // An import of a million rows holds the writing for seconds; the demo's would be over at once.
+  // The note is held back as the server holds it, and the server's answer about what it waits for
+  // is the one it gives while an import is written.
+  let release = (): void => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/call', async (route) => {
+    const call = route.request().postDataJSON() as { method?: string } | null;
+    if (call?.method === 'notes/add') {
+      await released;
+      return route.continue();
+    }
+    if (call?.method === 'engine/writing') return route.fulfill({ json: { ok: true, data: { what: 'import', waiting: 1 } } });
+    return route.continue();
+  });
+  const app = new AppPage(page);
+  await app.open(demo.url);
+  const portfolio = new PortfolioPage(page);
+  await portfolio.rows.first().locator('a').first().click();
+  await app.waitReady();
+  await page.getByRole('link', { name: /^Alerts and notes/ }).click();
+  await app.waitReady();
+
+  const text = 'Met the new facilities manager during the import.';
+  await page.getByRole('textbox', { name: 'A note on this account' }).fill(text);
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'An import is being written' });
+  await expect(notice).toHaveText('An import is being written. Your change is saved as soon as it ends.');
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('waiting-for-import.png') });
+
+  release();
+  await expect(page.getByText(text)).toBeVisible();
+  await expect(notice).toBeHidden();
+});

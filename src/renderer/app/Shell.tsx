@@ -4,6 +4,7 @@ import { paths } from './paths';
 import { FindAccount } from './FindAccount';
 import { formatDay } from '../components/format';
 import { AlertsNavLabel } from '../features/alerts/AlertsBadge';
+import { WaitingForWrites } from './WaitingForWrites';
 
 function NavLink({ href, pattern, children, shortcut }: { readonly href: string; readonly pattern: string; readonly children: ReactNode; readonly shortcut?: string }) {
   const [active] = useRoute(pattern);
@@ -60,6 +61,7 @@ export function Shell({ companyName, asOf, children }: { readonly companyName: s
       <div id="main" className="content" tabIndex={-1}>
         {children}
       </div>
+      <WaitingForWrites />
       <FindAccount open={finding} onClose={() => setFinding(false)} />
     </div>
   );

@@ -6,6 +6,7 @@ import { schemaVersion } from '../../db/migrations/index';
 import { loadDemo } from '../demo';
 import { recomputeAll } from '../recompute';
 import { recomputeProgress } from '../recompute-turns';
+import { longWriteStatus } from '../long-writes';
 import { loadSettings } from '../settings';
 
 export function appHandlers(ctx: AppContext): HandlersOf<typeof appContract> {
@@ -25,5 +26,6 @@ export function appHandlers(ctx: AppContext): HandlersOf<typeof appContract> {
     'demo/load': ({ asOf }) => loadDemo(ctx, asOf),
     'engine/recompute': () => recomputeAll(ctx),
     'engine/progress': () => recomputeProgress(ctx),
+    'engine/writing': () => longWriteStatus(ctx),
   };
 }

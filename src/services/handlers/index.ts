@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
 import type { Handlers } from '../dispatcher';
 import { answeredWhileWriting, type Method } from '../../shared/api';
-import { longWriteUnderway } from '../long-writes';
+import { afterLongWrites } from '../long-writes';
 import { appHandlers } from './app';
 import { accountsHandlers } from './accounts';
 import { alertsHandlers } from './alerts';
@@ -26,10 +26,7 @@ export function createHandlers(ctx: AppContext): Handlers {
   for (const method of Object.keys(handlers) as Method[]) {
     if (answeredWhileWriting(method)) continue;
     const handler = handlers[method] as (args: unknown) => unknown;
-    out[method] = (args: unknown) => {
-      const writing = longWriteUnderway(ctx);
-      return writing ? writing.then(() => handler(args)) : handler(args);
-    };
+    out[method] = (args: unknown) => afterLongWrites(ctx, () => handler(args));
   }
   return out as unknown as Handlers;
 }

@@ -40,4 +40,13 @@ export const appContract = {
     args: empty,
     result: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean() }).nullable(),
   },
+  /**
+   * What holds the database's writing for long, if anything (an import, a recompute's scores being
+   * saved), and how many changes asked for meanwhile wait for it to end: for the window to say why.
+   */
+  'engine/writing': {
+    readOnly: true,
+    args: empty,
+    result: z.object({ what: z.enum(['import', 'scores']), waiting: z.number().int().nonnegative() }).nullable(),
+  },
 } as const satisfies ContractArea;

@@ -6,7 +6,7 @@ import { demoApp, testApp } from '../../support/context';
 import { loadDemo } from '../../../src/services/demo';
 import { stageStream, stagingDir } from '../../../src/services/staging';
 import { recomputeAll } from '../../../src/services/recompute';
-import { longWrite, longWriteUnderway } from '../../../src/services/long-writes';
+import { longWrite, longWriteKind, longWriteUnderway } from '../../../src/services/long-writes';
 import type { AppContext } from '../../../src/services/context';
 import type { ApiClient, Result } from '../../../src/shared/api';
 
@@ -50,7 +50,7 @@ describe('long writes on other threads', () => {
     open.push(other);
     other.pragma('busy_timeout = 5000');
     let holding = false;
-    const held = longWrite(ctx, async () => {
+    const held = longWrite(ctx, 'import', async () => {
       other.exec('BEGIN IMMEDIATE');
       other.prepare("INSERT INTO account_notes (account_id, text, written_at, author) VALUES (?, 'Held', '2026-11-23T09:00:00Z', 'test')").run(account);
       holding = true;
@@ -69,6 +69,8 @@ describe('long writes on other threads', () => {
     const list = await api.call('accounts/list', {});
     expect(list.ok).toBe(true);
     expect(holding).toBe(true);
+    // And the window can say what the note waits for (the import's start and the recompute do not wait here).
+    expect(await call(api, 'engine/writing', {})).toEqual({ what: 'import', waiting: 1 });
 
     // Each waits its turn and goes through.
     expect(await note).toMatchObject({ ok: true });
@@ -83,13 +85,34 @@ describe('long writes on other threads', () => {
     expect(ctx.db.prepare("SELECT count(*) FROM account_notes WHERE account_id = ? AND text IN ('Held', 'Called about the renewal.')").pluck().get(account)).toBe(2);
     expect(ctx.db.prepare("SELECT count(*) FROM work_orders WHERE work_order_id = 'WO-LONG-1'").pluck().get()).toBe(1);
     expect(longWriteUnderway(ctx)).toBeNull();
+    expect(await call(api, 'engine/writing', {})).toBeNull();
   }, 120_000);
+
+  it('say which is under way: the one whose turn it is, not the last asked for', async () => {
+    const { ctx } = testApp(t.dir());
+    open.push(ctx);
+    let endImport = (): void => undefined;
+    let endScores = (): void => undefined;
+    const importing = longWrite(ctx, 'import', () => new Promise<void>((resolve) => (endImport = resolve)));
+    const scoring = longWrite(ctx, 'scores', () => new Promise<void>((resolve) => (endScores = resolve)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(longWriteKind(ctx)).toBe('import');
+    endImport();
+    await importing;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(longWriteKind(ctx)).toBe('scores');
+    endScores();
+    await scoring;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(longWriteKind(ctx)).toBeNull();
+  });
 
   it('count an import job among them: a change asked for while it runs waits for it, and a cancel does not', async () => {
     const { ctx, api } = await demoApp(t.dir(), 'import', open);
     const account = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id LIMIT 1').pluck().get() as string;
     const { jobId } = await call(api, 'imports/start', { mode: 'import', skipInvalid: false, files: [{ stagedId: await stagedOrders(ctx, account) }] });
     expect(longWriteUnderway(ctx), 'the job writes on its own thread').not.toBeNull();
+    expect(await call(api, 'engine/writing', {})).toEqual({ what: 'import', waiting: 0 });
     const job = ended(api, jobId);
     expect(await api.call('notes/add', { accountId: account, text: 'After the import.' })).toMatchObject({ ok: true });
     expect(ctx.db.prepare("SELECT count(*) FROM work_orders WHERE work_order_id = 'WO-LONG-1'").pluck().get(), 'the import was in before the note').toBe(1);

@@ -34,6 +34,7 @@ describe('the methods the contract marks as only reading', () => {
       'app/health': {},
       'app/info': {},
       'engine/progress': {},
+      'engine/writing': {},
       'backups/list': {},
       'checklist/get': { accountId: ACCOUNT },
       'checklist/template/get': {},
