@@ -207,7 +207,7 @@ async function finish(ctx: AppContext, job: Job, touched: Set<string>): Promise<
   if (job.mode === 'import' && touched.size > 0) {
     job.state = 'recomputing';
     try {
-      const result = await recomputeImported(ctx, touched, (scored, accounts) => (job.scoring = { scored, accounts }));
+      const result = await recomputeImported(ctx, touched, (now) => (job.scoring = now));
       job.recompute = { accounts: result.accounts, alertsRaised: result.alertsRaised, ms: result.ms };
     } catch (error) {
       job.error = `The data was imported, but updating the scores failed: ${(error as Error).message}. Use "Recompute" in Settings to try again.`;

@@ -14,7 +14,7 @@ import { HISTORY_STEPS, resultBatches, scoreAccounts, type RecomputeInput } from
 import { unpacked, writeResults, writeScoped, type WriteScope, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
 import { longWrite, longWriteUnderway } from './long-writes';
-import { accountsChanged, reportProgress, whileRunning } from './recompute-turns';
+import { accountsChanged, reportProgress, whileRunning, type RecomputeProgress } from './recompute-turns';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
 
 export interface RecomputeOptions {
@@ -24,8 +24,8 @@ export interface RecomputeOptions {
   readonly history?: boolean;
   /** Portfolio size from which a full recompute is shared among worker threads. Default PARALLEL_MIN_ACCOUNTS. */
   readonly parallelFrom?: number;
-  /** Told, as the scoring of many accounts goes on, how many have been scored so far and of how many. */
-  readonly onScored?: (scored: number, accounts: number) => void;
+  /** Told, as the scoring of many accounts goes on, how many have been scored so far and of how many, then that the results are being saved. */
+  readonly onProgress?: (now: RecomputeProgress) => void;
 }
 
 export interface RecomputeResult {
@@ -72,8 +72,8 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
  * every account, shared among threads. Many: a slice at a time on this thread, the other calls
  * answered between slices, written at the end by a writer thread in one transaction. A few: at once.
  */
-export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>, onScored?: RecomputeOptions['onScored']): Promise<RecomputeResult> {
-  if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true, onScored });
+export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>, onProgress?: RecomputeOptions['onProgress']): Promise<RecomputeResult> {
+  if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true, onProgress });
   if (accountIds.size < SLICED_MIN_ACCOUNTS) {
     // Not under another thread's write lock, which this thread would wait for blocked.
     await longWriteUnderway(ctx);
@@ -81,7 +81,7 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
   }
   return whileRunning(ctx, async (changed) => {
     const started = performance.now();
-    const written = await rescoredInSlices(ctx, accountIds, today(ctx), true, changed, onScored);
+    const written = await rescoredInSlices(ctx, accountIds, today(ctx), true, changed, onProgress);
     return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
   });
 }
@@ -90,12 +90,13 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
  * The accounts given scored on this thread a slice at a time, the other calls answered between
  * slices, and written by the writer thread; those changed meanwhile are left out and rescored after.
  */
-async function rescoredInSlices(ctx: AppContext, accountIds: ReadonlySet<string>, asOf: string, history: boolean, changed: Set<string>, onScored?: RecomputeOptions['onScored']): Promise<WrittenResults> {
+async function rescoredInSlices(ctx: AppContext, accountIds: ReadonlySet<string>, asOf: string, history: boolean, changed: Set<string>, onProgress?: RecomputeOptions['onProgress']): Promise<WrittenResults> {
   // What changed before this reading is in what it reads.
   changed.clear();
   const input = inputFor(ctx, asOf, history, accountIds);
-  const batches = await scoredHere(ctx, input, [...accountIds].sort(), progressTo(ctx, accountIds.size, onScored));
-  reportProgress(ctx, { scored: accountIds.size, accounts: accountIds.size, saving: true });
+  const progress = progressTo(ctx, accountIds.size, onProgress);
+  const batches = await scoredHere(ctx, input, [...accountIds].sort(), progress.scored);
+  progress.saving();
   const { written, stale } = await writtenInThread(ctx, 'accounts', batches, ctx.now().toISOString(), changed);
   return sum(written, await rescoreStale(ctx, [...stale].filter((id) => accountIds.has(id)), asOf, history, changed));
 }
@@ -110,15 +111,21 @@ export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = 
 }
 
 /**
- * Told of each batch of accounts scored, however the scoring is shared out: the progress so far,
- * reported for the app to show and to the caller's own callback.
+ * Told of each batch of accounts scored, however the scoring is shared out, then that the results
+ * are being saved: the progress, reported for the app to show and to the caller's own callback.
  */
-function progressTo(ctx: AppContext, accounts: number, onScored?: RecomputeOptions['onScored']): (batch: number) => void {
+function progressTo(ctx: AppContext, accounts: number, onProgress?: RecomputeOptions['onProgress']): { scored: (batch: number) => void; saving: () => void } {
   let scored = 0;
-  return (batch) => {
-    scored += batch;
-    reportProgress(ctx, { scored, accounts, saving: false });
-    onScored?.(scored, accounts);
+  const report = (now: RecomputeProgress): void => {
+    reportProgress(ctx, now);
+    onProgress?.(now);
+  };
+  return {
+    scored: (batch) => {
+      scored += batch;
+      report({ scored, accounts, saving: false });
+    },
+    saving: () => report({ scored: accounts, accounts, saving: true }),
   };
 }
 
@@ -149,11 +156,11 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
   const threads = Math.min(2, cpus().length);
-  const onBatch = progressTo(ctx, ids.length, options.onScored);
-  const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, onBatch) : null;
-  const batches = shared ?? (await scoredHere(ctx, input, undefined, onBatch));
+  const progress = progressTo(ctx, ids.length, options.onProgress);
+  const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, progress.scored) : null;
+  const batches = shared ?? (await scoredHere(ctx, input, undefined, progress.scored));
   const at = ctx.now().toISOString();
-  reportProgress(ctx, { scored: ids.length, accounts: ids.length, saving: true });
+  progress.saving();
   const { written, stale } = await writtenInThread(ctx, 'portfolio', batches, at, changed);
   const redone = await rescoreStale(ctx, [...stale], input.asOf, options.history ?? false, changed);
   return { ...sum(written, redone), threads: shared ? threads : 1, ms: Math.round(performance.now() - started) };

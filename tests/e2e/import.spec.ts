@@ -123,7 +123,7 @@ test('while the scores are updated after an import, the progress counts the acco
     const response = await route.fetch();
     const json = (await response.json()) as { ok: boolean; data?: Record<string, unknown> };
     if (json.ok && json.data && json.data['mode'] === 'import' && (json.data['state'] === 'recomputing' || json.data['state'] === 'done')) {
-      const scoring = shown === 'scoring' ? { scored: 2_500, accounts: 10_000 } : { scored: 10_000, accounts: 10_000 };
+      const scoring = shown === 'scoring' ? { scored: 2_500, accounts: 10_000, saving: false } : { scored: 10_000, accounts: 10_000, saving: true };
       json.data = { ...json.data, state: 'recomputing', recompute: null, scoring };
     }
     return route.fulfill({ response, json });

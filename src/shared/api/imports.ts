@@ -106,7 +106,7 @@ const JobStatusSchema = z.object({
   files: z.array(JobFileSchema),
   recompute: z.object({ accounts: z.number(), alertsRaised: z.number(), ms: z.number() }).nullable(),
   /** While the scores are updated after an import of many accounts: how many are scored so far, of how many. */
-  scoring: z.object({ scored: z.number(), accounts: z.number() }).nullable(),
+  scoring: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean() }).nullable(),
   error: z.string().nullable(),
 });
 

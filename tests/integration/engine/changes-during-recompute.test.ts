@@ -101,8 +101,8 @@ describe('changes made while a full recompute reads and scores', () => {
     const twoBatches = new Promise<void>((resolve) => (twoReported = resolve));
     const run = recomputeAll(ctx, {
       parallelFrom: 0,
-      onScored: (scored, accounts) => {
-        if (reports.push([scored, accounts]) === 2) twoReported();
+      onProgress: ({ scored, accounts, saving }) => {
+        if (!saving && reports.push([scored, accounts]) === 2) twoReported();
       },
     });
     await twoBatches;
@@ -134,7 +134,14 @@ describe('changes made while a full recompute reads and scores', () => {
 
     let firstReported = (): void => undefined;
     const reported = new Promise<void>((resolve) => (firstReported = resolve));
-    const run = recomputeAll(ctx, { parallelFrom: 0, onScored: () => firstReported() });
+    const told: boolean[] = [];
+    const run = recomputeAll(ctx, {
+      parallelFrom: 0,
+      onProgress: ({ saving }) => {
+        told.push(saving);
+        firstReported();
+      },
+    });
     // Asked for at once: under way, nothing scored yet.
     expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: { scored: 0, accounts: 0, saving: false } });
     await reported;
@@ -149,6 +156,9 @@ describe('changes made while a full recompute reads and scores', () => {
     expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: { scored: accounts, accounts, saving: true } });
     await run;
     expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: null });
+    // The caller is told the same: counts, then saving, last.
+    expect(told.at(-1)).toBe(true);
+    expect(told.filter((saving) => saving)).toHaveLength(1);
   }, 120_000);
 
   it('that touch many accounts have them rescored after, and all the actions stand', async () => {

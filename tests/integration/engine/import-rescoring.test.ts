@@ -55,8 +55,8 @@ describe('the rescoring after an import that changed many accounts', () => {
     recomputeAccounts(atOnce.ctx, ids, { history: true });
 
     let ended = false;
-    const reports: Array<[number, number]> = [];
-    const run = recomputeImported(sliced.ctx, ids, (scored, accounts) => reports.push([scored, accounts])).then((result) => {
+    const reports: Array<[number, number, boolean]> = [];
+    const run = recomputeImported(sliced.ctx, ids, ({ scored, accounts, saving }) => reports.push([scored, accounts, saving])).then((result) => {
       ended = true;
       return result;
     });
@@ -65,11 +65,12 @@ describe('the rescoring after an import that changed many accounts', () => {
     expect(ended, 'the list was answered while the accounts were being scored').toBe(false);
     const result = await run;
     expect(result.accounts).toBe(ids.size);
-    // Progress as it scored: how many so far, of all it rescores, to the last.
-    expect(reports.length).toBeGreaterThan(1);
+    // Progress as it scored: how many so far, of all it rescores, to the last; then that it saves.
+    expect(reports.length).toBeGreaterThan(2);
     expect(reports.every(([, of]) => of === ids.size)).toBe(true);
     expect(reports.map(([scored]) => scored)).toEqual([...reports.map(([scored]) => scored)].sort((a, b) => a - b));
-    expect(reports.at(-1)).toEqual([ids.size, ids.size]);
+    expect(reports.at(-2)).toEqual([ids.size, ids.size, false]);
+    expect(reports.at(-1)).toEqual([ids.size, ids.size, true]);
 
     expect(state(sliced.ctx)).toEqual(state(atOnce.ctx));
   }, 120_000);

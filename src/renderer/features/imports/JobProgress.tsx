@@ -27,8 +27,7 @@ export function JobProgress({ status, label }: { readonly status: ImportJobStatu
   const current = status.files.find((f) => f.state === 'running');
   const recomputing = status.state === 'recomputing';
   const scoring = recomputing ? status.scoring : null;
-  // Once every account is scored, what is left is saving the scores.
-  const saving = scoring !== null && scoring.scored >= scoring.accounts;
+  const saving = scoring?.saving ?? false;
   return (
     <div className="job-progress card" aria-live="polite">
       <div className="job-line">
