@@ -185,7 +185,8 @@ export async function startImportJob(ctx: AppContext, request: StartJobRequest):
   };
   void longWrite(
     ctx,
-    'import',
+    // A preview holds the lock as an import does, though it writes nothing in the end.
+    request.mode,
     () =>
       new Promise<void>((resolve) => {
         writeEnded = resolve;

@@ -6,8 +6,8 @@ import type { AppContext } from './context';
 // long (busy_timeout, 5 s), then fails it; so these go one at a time, and the API's calls that change
 // data wait for the one under way (handlers/index.ts) instead of blocking this thread on the lock.
 
-/** What a long write is writing: rows from files, or a recompute's scores and alerts. */
-export type LongWriteKind = 'import' | 'scores';
+/** What a long write is writing: rows from files (or trying them, in a preview), or a recompute's scores and alerts. */
+export type LongWriteKind = 'import' | 'preview' | 'scores';
 
 /** The last long write to have been asked for, per database, settled or not. */
 const underway = new WeakMap<AppContext, Promise<void>>();

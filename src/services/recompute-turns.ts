@@ -17,7 +17,7 @@ export interface RecomputeProgress {
   /** Accounts scored so far, of how many; both 0 until the first are scored. */
   readonly scored: number;
   readonly accounts: number;
-  /** Every account scored; the results are being written. */
+  /** Every account scored; the results are being written, or wait for their turn to be (long-writes.ts). */
   readonly saving: boolean;
 }
 

@@ -208,13 +208,18 @@ test('a note written while an import is written waits for it, and the window say
   // is the one it gives while an import is written.
   let release = (): void => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
+  let heldBack = 0;
+  let asked = 0;
   await page.route('**/api/call', async (route) => {
     const call = route.request().postDataJSON() as { method?: string } | null;
     if (call?.method === 'notes/add') {
       await released;
       return route.continue();
     }
-    if (call?.method === 'engine/writing') return route.fulfill({ json: { ok: true, data: { what: 'import', waiting: 1 } } });
+    if (call?.method === 'engine/writing') {
+      asked += 1;
+      return route.fulfill({ json: { ok: true, data: { what: 'import', waiting: heldBack } } });
+    }
     return route.continue();
   });
   const app = new AppPage(page);
@@ -228,8 +233,14 @@ test('a note written while an import is written waits for it, and the window say
   const text = 'Met the new facilities manager during the import.';
   await page.getByRole('textbox', { name: 'A note on this account' }).fill(text);
   await page.getByRole('button', { name: 'Add note' }).click();
-  const notice = page.getByRole('status').filter({ hasText: 'An import is being written' });
+  // Slow, but held back by nothing: nothing is said.
+  await expect.poll(() => asked).toBeGreaterThan(1);
+  const notice = page.locator('.waiting-for-writes');
+  await expect(notice).toBeEmpty();
+  await expect(notice).toBeHidden();
+  heldBack = 1;
   await expect(notice).toHaveText('An import is being written. Your change is saved as soon as it ends.');
+  await expect(notice).toHaveAttribute('role', 'status');
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath('waiting-for-import.png') });
 

@@ -8,8 +8,9 @@ import { request, useApi } from './client';
  */
 export function usePolled<M extends Method>(method: M, args: Args<M>, active: boolean, { everyMs, firstAfterMs = 0 }: { everyMs: number; firstAfterMs?: number }): Result<M> | null {
   const api = useApi();
-  const [answer, setAnswer] = useState<Result<M> | null>(null);
   const key = JSON.stringify(args);
+  // Kept with the arguments it answers: asked with others, it is not shown for them.
+  const [answer, setAnswer] = useState<{ readonly key: string; readonly result: Result<M> } | null>(null);
   useEffect(() => {
     if (!active) return;
     let stopped = false;
@@ -18,11 +19,16 @@ export function usePolled<M extends Method>(method: M, args: Args<M>, active: bo
       request(api, method, JSON.parse(key) as Args<M>).then(
         (now) => {
           if (stopped) return;
-          setAnswer(now);
+          setAnswer({ key, result: now });
           timer = window.setTimeout(ask, everyMs);
         },
-        // Whatever the polled read is for says what went wrong; the asking just stops.
-        () => undefined,
+        () => {
+          // An answer that could not be had is not the last one still true: nothing is shown
+          // until the next answer comes.
+          if (stopped) return;
+          setAnswer(null);
+          timer = window.setTimeout(ask, everyMs);
+        },
       );
     };
     timer = window.setTimeout(ask, firstAfterMs);
@@ -33,5 +39,5 @@ export function usePolled<M extends Method>(method: M, args: Args<M>, active: bo
       setAnswer(null);
     };
   }, [active, api, method, key, everyMs, firstAfterMs]);
-  return active ? answer : null;
+  return active && answer?.key === key ? answer.result : null;
 }

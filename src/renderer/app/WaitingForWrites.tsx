@@ -4,6 +4,7 @@ import { usePolled } from '../api/usePolled';
 
 const SAYS: Record<NonNullable<Result<'engine/writing'>>['what'], string> = {
   import: 'An import is being written. Your change is saved as soon as it ends.',
+  preview: 'An import is being previewed. Your change is saved as soon as it ends.',
   scores: 'New scores are being saved. Your change is saved as soon as they are.',
 };
 
@@ -15,10 +16,11 @@ const SAYS: Record<NonNullable<Result<'engine/writing'>>['what'], string> = {
 export function WaitingForWrites() {
   const changing = useIsMutating() > 0;
   const status = usePolled('engine/writing', {}, changing, { everyMs: 500, firstAfterMs: 600 });
-  if (!status || status.waiting === 0) return null;
+  // The live region is always there, its text set and cleared: a region that appears with its text
+  // already in it is not read out by every screen reader.
   return (
     <div className="waiting-for-writes" role="status">
-      {SAYS[status.what]}
+      {status && status.waiting > 0 ? SAYS[status.what] : null}
     </div>
   );
 }

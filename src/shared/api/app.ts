@@ -47,6 +47,6 @@ export const appContract = {
   'engine/writing': {
     readOnly: true,
     args: empty,
-    result: z.object({ what: z.enum(['import', 'scores']), waiting: z.number().int().nonnegative() }).nullable(),
+    result: z.object({ what: z.enum(['import', 'preview', 'scores']), waiting: z.number().int().nonnegative() }).nullable(),
   },
 } as const satisfies ContractArea;

@@ -105,7 +105,7 @@ const JobStatusSchema = z.object({
   etaSeconds: z.number().nullable(),
   files: z.array(JobFileSchema),
   recompute: z.object({ accounts: z.number(), alertsRaised: z.number(), ms: z.number() }).nullable(),
-  /** While the scores are updated after an import of many accounts: how many are scored so far, of how many. */
+  /** While the scores are updated after an import of many accounts: how many are scored so far, of how many, then that they are being saved. */
   scoring: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean() }).nullable(),
   error: z.string().nullable(),
 });

@@ -6,7 +6,7 @@ import { demoApp, testApp } from '../../support/context';
 import { loadDemo } from '../../../src/services/demo';
 import { stageStream, stagingDir } from '../../../src/services/staging';
 import { recomputeAll } from '../../../src/services/recompute';
-import { longWrite, longWriteKind, longWriteUnderway } from '../../../src/services/long-writes';
+import { afterLongWrites, longWrite, longWriteKind, longWriteStatus, longWriteUnderway } from '../../../src/services/long-writes';
 import type { AppContext } from '../../../src/services/context';
 import type { ApiClient, Result } from '../../../src/shared/api';
 
@@ -88,22 +88,34 @@ describe('long writes on other threads', () => {
     expect(await call(api, 'engine/writing', {})).toBeNull();
   }, 120_000);
 
-  it('say which is under way: the one whose turn it is, not the last asked for', async () => {
+  it('say which is under way and how many changes wait, the count back to none once they have gone through, a write that failed included', async () => {
     const { ctx } = testApp(t.dir());
     open.push(ctx);
-    let endImport = (): void => undefined;
+    const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+    let failImport = (_: Error): void => undefined;
     let endScores = (): void => undefined;
-    const importing = longWrite(ctx, 'import', () => new Promise<void>((resolve) => (endImport = resolve)));
+    const importing = longWrite(ctx, 'import', () => new Promise<void>((_, reject) => (failImport = reject)));
     const scoring = longWrite(ctx, 'scores', () => new Promise<void>((resolve) => (endScores = resolve)));
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(longWriteKind(ctx)).toBe('import');
-    endImport();
-    await importing;
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(longWriteKind(ctx)).toBe('scores');
+    await turn();
+    const note = afterLongWrites(ctx, () => 'stored');
+    // The one whose turn it is, not the last asked for.
+    expect(longWriteStatus(ctx)).toEqual({ what: 'import', waiting: 1 });
+    failImport(new Error('The file could not be read'));
+    await expect(importing).rejects.toThrow('The file could not be read');
+    await turn();
+    expect(longWriteStatus(ctx)).toEqual({ what: 'scores', waiting: 1 });
     endScores();
     await scoring;
-    await new Promise((resolve) => setImmediate(resolve));
+    expect(await note).toBe('stored');
+    expect(longWriteStatus(ctx)).toBeNull();
+    // The next long write finds none held back.
+    let endPreview = (): void => undefined;
+    const previewing = longWrite(ctx, 'preview', () => new Promise<void>((resolve) => (endPreview = resolve)));
+    await turn();
+    expect(longWriteStatus(ctx)).toEqual({ what: 'preview', waiting: 0 });
+    endPreview();
+    await previewing;
+    await turn();
     expect(longWriteKind(ctx)).toBeNull();
   });
 
