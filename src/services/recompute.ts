@@ -261,8 +261,7 @@ async function inWorkers(ctx: AppContext, ids: readonly string[], input: Recompu
             if (message.type === 'results') {
               collected.push(message.batch);
               onBatch?.(message.accounts);
-            }
-            else if (message.type === 'done') resolve(collected);
+            } else if (message.type === 'done') resolve(collected);
             else if (message.type === 'failure') reject(new Error(`Scoring failed: ${message.message}`));
           });
           worker!.on('error', reject);

@@ -10,7 +10,8 @@ const ASK_EVERY_MS = 300;
  */
 export function RecomputeProgress({ active }: { readonly active: boolean }) {
   const progress = usePolled('engine/progress', {}, active, { everyMs: ASK_EVERY_MS });
-  if (!active || !progress || progress.accounts === 0) return null;
+  // Asked for only while active, and null otherwise.
+  if (!progress || progress.accounts === 0) return null;
   return (
     <span className="recompute-progress">
       <progress max={progress.accounts} value={progress.scored} aria-label="Rescoring: progress" />
