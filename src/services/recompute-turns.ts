@@ -12,6 +12,15 @@ const turns = new WeakMap<AppContext, Promise<unknown>>();
 /** For the recompute whose turn it is, the accounts other calls have changed since it began reading. */
 const changedSince = new WeakMap<AppContext, Set<string>>();
 
+/**
+ * What a recompute is for: an import's rescoring (of the accounts it touched, or all of them), or
+ * the whole portfolio rescored for a change of settings, an undo, or on request.
+ */
+export type RecomputeKind = 'import' | 'portfolio';
+
+/** The kinds of the recomputes under way and waiting, in the order of their turns: the first is under way. */
+const kinds = new WeakMap<AppContext, RecomputeKind[]>();
+
 /** How far the recompute whose turn it is has come. */
 export interface RecomputeProgress {
   /** Accounts scored so far, of how many; both 0 until the first are scored. */
@@ -21,6 +30,11 @@ export interface RecomputeProgress {
   readonly saving: boolean;
 }
 
+/** The progress as the app reports it: with what the recompute is for, as one waiting for another may be told. */
+export interface RecomputeStatus extends RecomputeProgress {
+  readonly kind: RecomputeKind;
+}
+
 const progress = new WeakMap<AppContext, RecomputeProgress>();
 
 /**
@@ -28,8 +42,9 @@ const progress = new WeakMap<AppContext, RecomputeProgress>();
  * each write what it read, the later-started possibly first, and contend for the write lock. The
  * work is told which accounts other calls change while it runs (see accountsChanged).
  */
-export async function whileRunning<T>(ctx: AppContext, work: (changed: Set<string>) => Promise<T>): Promise<T> {
+export async function whileRunning<T>(ctx: AppContext, kind: RecomputeKind, work: (changed: Set<string>) => Promise<T>): Promise<T> {
   running.set(ctx, (running.get(ctx) ?? 0) + 1);
+  kinds.set(ctx, [...(kinds.get(ctx) ?? []), kind]);
   const turn = (turns.get(ctx) ?? Promise.resolve())
     .catch(() => undefined)
     .then(async () => {
@@ -39,6 +54,7 @@ export async function whileRunning<T>(ctx: AppContext, work: (changed: Set<strin
         return await work(changed);
       } finally {
         changedSince.delete(ctx);
+        kinds.set(ctx, kinds.get(ctx)!.slice(1));
         progress.delete(ctx);
       }
     });
@@ -66,10 +82,11 @@ export function reportProgress(ctx: AppContext, now: RecomputeProgress): void {
   if (changedSince.has(ctx)) progress.set(ctx, now);
 }
 
-/** How far the recompute under way has come; null when none is under way or waiting. */
-export function recomputeProgress(ctx: AppContext): RecomputeProgress | null {
-  if (!recomputeRunning(ctx)) return null;
-  return progress.get(ctx) ?? { scored: 0, accounts: 0, saving: false };
+/** How far the recompute under way has come, and what it is for; null when none is under way or waiting. */
+export function recomputeProgress(ctx: AppContext): RecomputeStatus | null {
+  const kind = kinds.get(ctx)?.[0];
+  if (!kind) return null;
+  return { ...(progress.get(ctx) ?? { scored: 0, accounts: 0, saving: false }), kind };
 }
 
 /** Whether a recompute is under way or waiting its turn. */

@@ -14,7 +14,7 @@ import { HISTORY_STEPS, resultBatches, scoreAccounts, type RecomputeInput } from
 import { unpacked, writeResults, writeScoped, type WriteScope, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
 import { longWrite, longWriteUnderway } from './long-writes';
-import { accountsChanged, reportProgress, whileRunning, type RecomputeProgress } from './recompute-turns';
+import { accountsChanged, reportProgress, whileRunning, type RecomputeKind, type RecomputeProgress } from './recompute-turns';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
 
 export interface RecomputeOptions {
@@ -26,6 +26,8 @@ export interface RecomputeOptions {
   readonly parallelFrom?: number;
   /** Told, as the scoring of many accounts goes on, how many have been scored so far and of how many, then that the results are being saved. */
   readonly onProgress?: (now: RecomputeProgress) => void;
+  /** What the recompute is for, as the app reports it to whoever waits for it. Default: the portfolio. */
+  readonly kind?: RecomputeKind;
 }
 
 export interface RecomputeResult {
@@ -73,15 +75,15 @@ export function recomputeAccounts(ctx: AppContext, accountIds: ReadonlySet<strin
  * answered between slices, written at the end by a writer thread in one transaction. A few: at once.
  */
 export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet<string>, onProgress?: RecomputeOptions['onProgress']): Promise<RecomputeResult> {
-  if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true, onProgress });
+  if (accountIds.size >= PARALLEL_MIN_ACCOUNTS) return recomputeAll(ctx, { history: true, onProgress, kind: 'import' });
   if (accountIds.size < SLICED_MIN_ACCOUNTS) {
     // Not under another thread's write lock, which this thread would wait for blocked.
     await longWriteUnderway(ctx);
     return recomputeAccounts(ctx, accountIds, { history: true });
   }
-  return whileRunning(ctx, async (changed) => {
+  return whileRunning(ctx, 'import', async (changed) => {
     const started = performance.now();
-    const written = await rescoredInSlices(ctx, accountIds, today(ctx), true, changed, onProgress);
+    const written = await rescoredInSlices(ctx, accountIds, today(ctx), true, changed, progressTo(ctx, accountIds.size, onProgress));
     return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
   });
 }
@@ -90,11 +92,10 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
  * The accounts given scored on this thread a slice at a time, the other calls answered between
  * slices, and written by the writer thread; those changed meanwhile are left out and rescored after.
  */
-async function rescoredInSlices(ctx: AppContext, accountIds: ReadonlySet<string>, asOf: string, history: boolean, changed: Set<string>, onProgress?: RecomputeOptions['onProgress']): Promise<WrittenResults> {
+async function rescoredInSlices(ctx: AppContext, accountIds: ReadonlySet<string>, asOf: string, history: boolean, changed: Set<string>, progress: Progress): Promise<WrittenResults> {
   // What changed before this reading is in what it reads.
   changed.clear();
   const input = inputFor(ctx, asOf, history, accountIds);
-  const progress = progressTo(ctx, accountIds.size, onProgress);
   const batches = await scoredHere(ctx, input, [...accountIds].sort(), progress.scored);
   progress.saving();
   const { written, stale } = await writtenInThread(ctx, 'accounts', batches, ctx.now().toISOString(), changed);
@@ -107,14 +108,17 @@ async function rescoredInSlices(ctx: AppContext, accountIds: ReadonlySet<string>
  * scored here a slice at a time; the results are written by a writer thread in one transaction.
  */
 export async function recomputeAll(ctx: AppContext, options: RecomputeOptions = {}): Promise<RecomputeResult> {
-  return whileRunning(ctx, (changed) => recomputeAllNow(ctx, options, changed));
+  return whileRunning(ctx, options.kind ?? 'portfolio', (changed) => recomputeAllNow(ctx, options, changed));
 }
 
-/**
- * Told of each batch of accounts scored, however the scoring is shared out, then that the results
- * are being saved: the progress, reported for the app to show and to the caller's own callback.
- */
-function progressTo(ctx: AppContext, accounts: number, onProgress?: RecomputeOptions['onProgress']): { scored: (batch: number) => void; saving: () => void } {
+/** Told of each batch of accounts scored, however the scoring is shared out, then that the results are being saved. */
+interface Progress {
+  readonly scored: (batch: number) => void;
+  readonly saving: () => void;
+}
+
+/** Progress reported for the app to show and to the caller's own callback. */
+function progressTo(ctx: AppContext, accounts: number, onProgress?: RecomputeOptions['onProgress']): Progress {
   let scored = 0;
   const report = (now: RecomputeProgress): void => {
     reportProgress(ctx, now);
@@ -130,6 +134,12 @@ function progressTo(ctx: AppContext, accounts: number, onProgress?: RecomputeOpt
 }
 
 /**
+ * Rescoring the accounts left unwritten is part of saving a recompute's results: its progress goes
+ * on saying so, rather than counting again from none.
+ */
+const STILL_SAVING: Progress = { scored: () => undefined, saving: () => undefined };
+
+/**
  * The accounts left unwritten because they changed while a recompute read, rescored now on the data
  * as it is, as that recompute would have: a few at once, many (a bulk action on alerts) a slice at a
  * time, so that this thread is not held for seconds.
@@ -137,7 +147,7 @@ function progressTo(ctx: AppContext, accounts: number, onProgress?: RecomputeOpt
 async function rescoreStale(ctx: AppContext, accountIds: readonly string[], asOf: string, history: boolean, changed: Set<string>): Promise<WrittenResults | null> {
   if (accountIds.length === 0) return null;
   if (accountIds.length < SLICED_MIN_ACCOUNTS) return recomputeAccounts(ctx, new Set(accountIds), { asOf, history });
-  return rescoredInSlices(ctx, new Set(accountIds), asOf, history, changed);
+  return rescoredInSlices(ctx, new Set(accountIds), asOf, history, changed, STILL_SAVING);
 }
 
 function sum(written: WrittenResults, redone: WrittenResults | null): WrittenResults {

@@ -149,7 +149,8 @@ test('while the portfolio is rescored, the view shows how many accounts are scor
   // view has shown a large portfolio's progress part-way, then let through.
   let release = (): void => undefined;
   const released = new Promise<void>((resolve) => (release = resolve));
-  let progress: unknown = { scored: 2_500, accounts: 10_000, saving: false };
+  // First an import's rescoring is under way, which this one waits for.
+  let progress: unknown = { scored: 120, accounts: 500, saving: false, kind: 'import' };
   await page.route('**/api/call', async (route) => {
     const call = route.request().postDataJSON() as { method?: string } | null;
     if (call?.method === 'engine/recompute') {
@@ -166,6 +167,13 @@ test('while the portfolio is rescored, the view shows how many accounts are scor
   await settings.section('Data and backups');
   await settings.panel.getByRole('button', { name: 'Recompute' }).click();
   const bar = settings.panel.getByRole('progressbar', { name: 'Rescoring: progress' });
+  await expect(settings.panel).toContainText("Waiting for an import's rescoring to end…");
+  await expect(settings.panel).not.toContainText('120 of 500');
+  await expect(bar).not.toHaveAttribute('value');
+  await expectAccessible(page);
+  await page.screenshot({ path: shot('recompute-waits-for-import') });
+
+  progress = { scored: 2_500, accounts: 10_000, saving: false, kind: 'portfolio' };
   await expect(bar).toHaveJSProperty('value', 2_500);
   await expect(bar).toHaveJSProperty('max', 10_000);
   await expect(settings.panel).toContainText(/2[,.\s]?500 of 10[,.\s]?000 accounts scored/);
@@ -173,7 +181,7 @@ test('while the portfolio is rescored, the view shows how many accounts are scor
   await expectAccessible(page);
   await page.screenshot({ path: shot('recompute-progress-light') });
 
-  progress = { scored: 10_000, accounts: 10_000, saving: true };
+  progress = { scored: 10_000, accounts: 10_000, saving: true, kind: 'portfolio' };
   await expect(settings.panel).toContainText('Saving the scores…');
 
   release();

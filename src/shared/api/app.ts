@@ -34,11 +34,14 @@ export const appContract = {
     args: empty,
     result: RecomputeSchema,
   },
-  /** How far the recompute under way has come (null when none is): for the window to show while it waits. */
+  /**
+   * How far the recompute under way has come (null when none is), and whether it is an import's
+   * rescoring or the whole portfolio's: for the window to show while it waits.
+   */
   'engine/progress': {
     readOnly: true,
     args: empty,
-    result: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean() }).nullable(),
+    result: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean(), kind: z.enum(['import', 'portfolio']) }).nullable(),
   },
   /**
    * What holds the database's writing for long, if anything (an import, a recompute's scores being

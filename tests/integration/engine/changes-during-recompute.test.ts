@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/temp';
 import { demoApp } from '../../support/context';
-import { recomputeAccounts, recomputeAll, scoreOne, SLICED_MIN_ACCOUNTS } from '../../../src/services/recompute';
+import { recomputeAccounts, recomputeAll, recomputeImported, scoreOne, SLICED_MIN_ACCOUNTS } from '../../../src/services/recompute';
 import { writeResults } from '../../../src/services/recompute-write';
 import type { AccountResult } from '../../../src/services/recompute-core';
 import { longWriteUnderway } from '../../../src/services/long-writes';
-import { recomputeRunning } from '../../../src/services/recompute-turns';
+import { recomputeProgress, recomputeRunning, type RecomputeStatus } from '../../../src/services/recompute-turns';
 import type { AppContext } from '../../../src/services/context';
 import type { ApiClient } from '../../../src/shared/api';
 
@@ -143,22 +143,44 @@ describe('changes made while a full recompute reads and scores', () => {
       },
     });
     // Asked for at once: under way, nothing scored yet.
-    expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: { scored: 0, accounts: 0, saving: false } });
+    expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: { scored: 0, accounts: 0, saving: false, kind: 'portfolio' } });
     await reported;
     const part = await api.call('engine/progress', {});
-    expect(part).toMatchObject({ ok: true, data: { accounts, saving: false } });
+    expect(part).toMatchObject({ ok: true, data: { accounts, saving: false, kind: 'portfolio' } });
     expect(part.ok && part.data!.scored).toBeGreaterThan(0);
     let writing = longWriteUnderway(ctx);
     while (writing === null) {
       await new Promise((resolve) => setImmediate(resolve));
       writing = longWriteUnderway(ctx);
     }
-    expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: { scored: accounts, accounts, saving: true } });
+    expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: { scored: accounts, accounts, saving: true, kind: 'portfolio' } });
     await run;
     expect(await api.call('engine/progress', {})).toEqual({ ok: true, data: null });
     // The caller is told the same: counts, then saving, last.
     expect(told.at(-1)).toBe(true);
     expect(told.filter((saving) => saving)).toHaveLength(1);
+  }, 120_000);
+
+  it('say whether they rescore for an import, so that a change of settings waiting behind one is not shown its count', async () => {
+    const { ctx } = await demoApp(t.dir(), 'kinds', open);
+    const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
+    expect(ids.length).toBeGreaterThanOrEqual(SLICED_MIN_ACCOUNTS);
+
+    // An import's rescoring of many accounts, a slice at a time; a weight saved meanwhile rescores
+    // the portfolio after it.
+    const order: string[] = [];
+    const imported = recomputeImported(ctx, new Set(ids)).then(() => order.push('import'));
+    const portfolio = recomputeAll(ctx, { parallelFrom: Number.POSITIVE_INFINITY }).then(() => order.push('portfolio'));
+    const kinds: string[] = [];
+    while (order.length < 2) {
+      const kind = recomputeProgress(ctx)?.kind;
+      if (kind && kinds.at(-1) !== kind) kinds.push(kind);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all([imported, portfolio]);
+    expect(order).toEqual(['import', 'portfolio']);
+    expect(kinds).toEqual(['import', 'portfolio']);
+    expect(recomputeProgress(ctx)).toBeNull();
   }, 120_000);
 
   it('that touch many accounts have them rescored after, and all the actions stand', async () => {
@@ -171,10 +193,25 @@ describe('changes made while a full recompute reads and scores', () => {
     expect(alerts.length).toBeGreaterThanOrEqual(SLICED_MIN_ACCOUNTS);
 
     const run = recomputeAll(ctx, { parallelFrom: Number.POSITIVE_INFINITY });
+    let finished = false;
+    void run.finally(() => (finished = true));
     await new Promise((resolve) => setImmediate(resolve));
     expect(longWriteUnderway(ctx), 'still reading and scoring').toBeNull();
     expect(await api.call('alerts/act', { ids: alerts, action: { kind: 'acknowledge', note: 'Seen in the review.' } })).toMatchObject({ ok: true });
+    // The progress as the window sees it, turn by turn, while the portfolio is written and the
+    // accounts acted on are rescored a slice at a time.
+    const seen: RecomputeStatus[] = [];
+    while (!finished) {
+      const now = recomputeProgress(ctx);
+      if (now) seen.push(now);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     const result = await run;
+    // Rescoring them is part of saving: the count does not start again from none.
+    const firstSaving = seen.findIndex((p) => p.saving);
+    expect(firstSaving).toBeGreaterThanOrEqual(0);
+    const total = ctx.db.prepare('SELECT count(*) FROM accounts').pluck().get() as number;
+    expect(new Set(seen.slice(firstSaving).map((p) => JSON.stringify(p)))).toEqual(new Set([JSON.stringify({ scored: total, accounts: total, saving: true, kind: 'portfolio' })]));
     expect(result.accounts).toBe(ctx.db.prepare('SELECT count(*) FROM accounts').pluck().get());
 
     const statuses = ctx.db.prepare(`SELECT DISTINCT status FROM alerts WHERE alert_id IN (${alerts.map(() => '?').join(',')})`).pluck().all(...alerts);
