@@ -23,7 +23,8 @@ export function App() {
 
 function Main() {
   const info = useApiQuery('app/info', {});
-  useAppState(info.isError ? 'error' : 'loading');
+  // Once the app's facts are in, the view shown inside says what the window shows.
+  useAppState(info.isError ? 'error' : info.isPending ? 'loading' : null);
   if (info.isPending) return <p className="loading">Opening your data…</p>;
   if (info.isError) {
     return (

@@ -4,6 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { ApiContext, connect } from './api/client';
 import { createQueryClient } from './api/queries';
+import { askForFirstView } from './api/first-view';
 import './styles.css';
 
 const root = document.getElementById('root')!;
@@ -17,10 +18,12 @@ if (!api) {
   message.innerHTML = '<h1>Open the address the app printed</h1><p>Browser mode needs the address printed by <code>serve</code>, with its token.</p>';
   root.append(message);
 } else {
+  const queries = createQueryClient();
+  askForFirstView(queries, api, window.location.hash);
   createRoot(root).render(
     <StrictMode>
       <ApiContext.Provider value={api}>
-        <QueryClientProvider client={createQueryClient()}>
+        <QueryClientProvider client={queries}>
           <App />
         </QueryClientProvider>
       </ApiContext.Provider>

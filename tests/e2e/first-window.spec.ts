@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test, expect } from './support/fixtures';
+import { demoTest, test, expect } from './support/fixtures';
 import { startAppServer, runBuiltCli } from './support/app-server';
 import { AppPage } from './pages/app-page';
 import { FirstRunPage } from './pages/first-run-page';
@@ -50,4 +50,44 @@ test('without its token the page says how to open it, and the API refuses', asyn
   await expect(page.getByRole('heading', { name: 'Open the address the app printed' })).toBeVisible();
   const response = await page.request.post(`${bare}api/call`, { data: { method: 'app/info', args: {} } });
   expect(response.status()).toBe(401);
+});
+
+demoTest('opening on the portfolio, the window asks for it while the data file is checked, and shows it only once the check has passed', async ({ page, demo }) => {
+  // The check is held back until the portfolio has been asked for: were it asked for only after
+  // the check answered, this would wait for ever (and fail on the time limit).
+  const asked: string[] = [];
+  let listAsked = (): void => undefined;
+  const listRequested = new Promise<void>((resolve) => (listAsked = resolve));
+  let letCheckThrough = (): void => undefined;
+  const checkHeld = new Promise<void>((resolve) => (letCheckThrough = resolve));
+  await page.route('**/api/call', async (route) => {
+    const method = (route.request().postDataJSON() as { method?: string } | null)?.method ?? '';
+    asked.push(method);
+    if (method === 'accounts/list') listAsked();
+    if (method === 'app/health') {
+      await listRequested;
+      await checkHeld;
+    }
+    return route.continue();
+  });
+
+  const listAnswered = new Promise<void>((resolve) =>
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/call') && (r.request().postDataJSON() as { method?: string } | null)?.method === 'accounts/list') resolve();
+    }),
+  );
+
+  await page.goto(demo.url);
+  await listRequested;
+  expect(asked).toContain('app/health');
+  // The portfolio's answer is here; nothing from the file shows before the check has passed.
+  await listAnswered;
+  await expect(page.getByText('Opening your data…')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Accounts' })).toHaveCount(0);
+
+  letCheckThrough();
+  await new AppPage(page).waitReady();
+  await expect(new PortfolioPage(page).rows.first()).toBeVisible();
+  // Asked for once: the view found it on its way.
+  expect(asked.filter((m) => m === 'accounts/list')).toHaveLength(1);
 });

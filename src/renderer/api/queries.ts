@@ -1,5 +1,5 @@
 import { QueryClient, useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import type { Args, Method, Result } from '../../shared/api';
+import type { ApiClient, Args, Method, Result } from '../../shared/api';
 import { request, useApi } from './client';
 
 /** One cache for the window: a view left and come back to shows at once, then refreshes. */
@@ -16,10 +16,19 @@ export function createQueryClient(): QueryClient {
 export function useApiQuery<M extends Method>(method: M, args: Args<M>, options: { enabled?: boolean } = {}): UseQueryResult<Result<M>, Error> {
   const api = useApi();
   return useQuery({
-    queryKey: [method, args],
+    queryKey: keyOf(method, args),
     queryFn: () => request(api, method, args),
     enabled: options.enabled ?? true,
   });
+}
+
+/** Asks for a method's result ahead of the view that shows it, which then finds it cached or on its way. */
+export function prefetchApi<M extends Method>(client: QueryClient, api: ApiClient, method: M, args: Args<M>): void {
+  void client.prefetchQuery({ queryKey: keyOf(method, args), queryFn: () => request(api, method, args) });
+}
+
+function keyOf<M extends Method>(method: M, args: Args<M>): readonly [M, Args<M>] {
+  return [method, args];
 }
 
 /**

@@ -4,11 +4,12 @@ export type ViewState = 'loading' | 'ready' | 'error';
 
 /**
  * Marks the root with what the window shows, so tests and the shell wait for "ready", never for
- * time. Only the view that fills the window calls it.
+ * time. Only the view that fills the window says; one around it that has given the window to the
+ * view inside says nothing (null), since its effect runs after the inner view's.
  */
-export function useAppState(state: ViewState): void {
+export function useAppState(state: ViewState | null): void {
   useEffect(() => {
-    document.getElementById('root')?.setAttribute('data-app-state', state);
+    if (state) document.getElementById('root')?.setAttribute('data-app-state', state);
   }, [state]);
 }
 
