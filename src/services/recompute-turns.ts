@@ -1,10 +1,10 @@
 import type { AppContext } from './context';
+import type { RecomputeKind } from '../shared/api/app';
+
+export type { RecomputeKind };
 
 // Recomputes that read over several turns of the event loop take turns, one at a time, and learn
 // which accounts other calls changed while they read.
-
-/** Recomputes under way or waiting their turn, per database: meanwhile the data file must stay the one they read. */
-const running = new WeakMap<AppContext, number>();
 
 /** The last recompute to have taken its turn, per database: the next waits for it to end. */
 const turns = new WeakMap<AppContext, Promise<unknown>>();
@@ -13,12 +13,9 @@ const turns = new WeakMap<AppContext, Promise<unknown>>();
 const changedSince = new WeakMap<AppContext, Set<string>>();
 
 /**
- * What a recompute is for: an import's rescoring (of the accounts it touched, or all of them), or
- * the whole portfolio rescored for a change of settings, an undo, or on request.
+ * The kinds of the recomputes under way and waiting, in the order of their turns: the first is under
+ * way. While there are any, the data file must stay the one they read.
  */
-export type RecomputeKind = 'import' | 'portfolio';
-
-/** The kinds of the recomputes under way and waiting, in the order of their turns: the first is under way. */
 const kinds = new WeakMap<AppContext, RecomputeKind[]>();
 
 /** How far the recompute whose turn it is has come. */
@@ -43,7 +40,6 @@ const progress = new WeakMap<AppContext, RecomputeProgress>();
  * work is told which accounts other calls change while it runs (see accountsChanged).
  */
 export async function whileRunning<T>(ctx: AppContext, kind: RecomputeKind, work: (changed: Set<string>) => Promise<T>): Promise<T> {
-  running.set(ctx, (running.get(ctx) ?? 0) + 1);
   kinds.set(ctx, [...(kinds.get(ctx) ?? []), kind]);
   const turn = (turns.get(ctx) ?? Promise.resolve())
     .catch(() => undefined)
@@ -62,7 +58,6 @@ export async function whileRunning<T>(ctx: AppContext, kind: RecomputeKind, work
   try {
     return await turn;
   } finally {
-    running.set(ctx, running.get(ctx)! - 1);
     if (turns.get(ctx) === turn) turns.delete(ctx);
   }
 }
@@ -77,9 +72,13 @@ export function accountsChanged(ctx: AppContext, accountIds: Iterable<string>): 
   if (changed) for (const id of accountIds) changed.add(id);
 }
 
-/** Told by the recompute whose turn it is how far it has come. */
-export function reportProgress(ctx: AppContext, now: RecomputeProgress): void {
-  if (changedSince.has(ctx)) progress.set(ctx, now);
+/**
+ * Told by a recompute how far it has come, with the set of changes its turn was given: a report
+ * from one whose turn has ended (a scoring thread still sending after another failed) is not
+ * taken for the next one's.
+ */
+export function reportProgress(ctx: AppContext, turn: ReadonlySet<string>, now: RecomputeProgress): void {
+  if (changedSince.get(ctx) === turn) progress.set(ctx, now);
 }
 
 /** How far the recompute under way has come, and what it is for; null when none is under way or waiting. */
@@ -91,5 +90,5 @@ export function recomputeProgress(ctx: AppContext): RecomputeStatus | null {
 
 /** Whether a recompute is under way or waiting its turn. */
 export function recomputeRunning(ctx: AppContext): boolean {
-  return (running.get(ctx) ?? 0) > 0;
+  return (kinds.get(ctx)?.length ?? 0) > 0;
 }

@@ -83,7 +83,7 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
   }
   return whileRunning(ctx, 'import', async (changed) => {
     const started = performance.now();
-    const written = await rescoredInSlices(ctx, accountIds, today(ctx), true, changed, progressTo(ctx, accountIds.size, onProgress));
+    const written = await rescoredInSlices(ctx, accountIds, today(ctx), true, changed, progressTo(ctx, changed, accountIds.size, onProgress));
     return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
   });
 }
@@ -118,10 +118,10 @@ interface Progress {
 }
 
 /** Progress reported for the app to show and to the caller's own callback. */
-function progressTo(ctx: AppContext, accounts: number, onProgress?: RecomputeOptions['onProgress']): Progress {
+function progressTo(ctx: AppContext, turn: ReadonlySet<string>, accounts: number, onProgress?: RecomputeOptions['onProgress']): Progress {
   let scored = 0;
   const report = (now: RecomputeProgress): void => {
-    reportProgress(ctx, now);
+    reportProgress(ctx, turn, now);
     onProgress?.(now);
   };
   return {
@@ -166,7 +166,7 @@ async function recomputeAllNow(ctx: AppContext, options: RecomputeOptions, chang
   const input = inputFor(ctx, options.asOf ?? today(ctx), options.history ?? false);
   const ids = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id').pluck().all() as string[];
   const threads = Math.min(2, cpus().length);
-  const progress = progressTo(ctx, ids.length, options.onProgress);
+  const progress = progressTo(ctx, changed, ids.length, options.onProgress);
   const shared = ids.length >= (options.parallelFrom ?? PARALLEL_MIN_ACCOUNTS) && threads > 1 && ids.length > 0 ? await inWorkers(ctx, ids, input, threads, progress.scored) : null;
   const batches = shared ?? (await scoredHere(ctx, input, undefined, progress.scored));
   const at = ctx.now().toISOString();

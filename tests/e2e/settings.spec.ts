@@ -144,6 +144,53 @@ test('a damaged data file fills the window with the way back: the newest good ba
   }
 });
 
+test('what the window read from a damaged file as it opened is not shown once a backup is restored', async ({ page }) => {
+  const app = await startAppServer(async (dbPath) => {
+    for (const args of [['demo', '--db', dbPath], ['backup', '--db', dbPath]]) {
+      const result = await runBuiltCli(...args);
+      if (result.code !== 0) throw new Error(`${args[0]} failed: ${result.stderr}`);
+    }
+  });
+  // The first check says the file is damaged, where it still reads: the portfolio asked for as
+  // the window opened comes back, every account named so as to be recognised. The portfolio asked
+  // for after the restore is held back, to see what the window shows meanwhile.
+  const READ_BEFORE = 'Read before the check';
+  let checks = 0;
+  let lists = 0;
+  let firstListIn = (): void => undefined;
+  const firstList = new Promise<void>((resolve) => (firstListIn = resolve));
+  let releaseList = (): void => undefined;
+  const listHeld = new Promise<void>((resolve) => (releaseList = resolve));
+  await page.route('**/api/call', async (route) => {
+    const method = (route.request().postDataJSON() as { method?: string } | null)?.method;
+    if (method === 'app/health' && checks++ === 0) {
+      const answer = (await (await route.fetch()).json()) as { data: object };
+      return route.fulfill({ json: { ok: true, data: { ...answer.data, ok: false, problems: ['Tree 2 page 2: btreeInitPage() returns error code 11'] } } });
+    }
+    if (method === 'accounts/list' && lists++ === 0) {
+      const answer = (await (await route.fetch()).json()) as { data: { accounts: Array<{ name: string }> } };
+      for (const account of answer.data.accounts) account.name = READ_BEFORE;
+      await route.fulfill({ json: answer });
+      return firstListIn();
+    }
+    if (method === 'accounts/list') await listHeld;
+    return route.continue();
+  });
+  try {
+    await new AppPage(page).open(app.url);
+    await expect(page.getByRole('heading', { name: 'Your data file is damaged' })).toBeVisible();
+    await firstList;
+    await page.getByRole('button', { name: 'Restore the newest good backup' }).click();
+    await expect(page.getByText('Loading the portfolio…')).toBeVisible();
+    await expect(page.getByText(READ_BEFORE)).toHaveCount(0);
+    releaseList();
+    await expect(page.getByRole('table', { name: 'Accounts' })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Accounts' })).not.toContainText(READ_BEFORE);
+  } finally {
+    await app.stop();
+  }
+});
+
 test('while the portfolio is rescored, the view shows how many accounts are scored so far', async ({ page, demo }) => {
   // The demo rescores faster than the progress is asked for: the recompute is held back until the
   // view has shown a large portfolio's progress part-way, then let through.

@@ -1,23 +1,27 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../shared/api';
-import { prefetchApi } from './queries';
+import { paths } from '../app/paths';
+import { fetchApi } from './queries';
 
 /**
  * What the window opening asks for at once. Each part of the window asks only once the part around
  * it shows (the data file's check, then what the app holds, then the portfolio and the alerts'
  * count): three round trips one after another, the last the portfolio's ten thousand rows. Asked
- * together, the portfolio is on its way while the file is checked; nothing is shown before the
- * check has passed, since the views still wait for it.
+ * for together, the portfolio is on its way while the file is checked; nothing is shown before the
+ * check has passed, since the views still wait for it. An empty file opens on the first run, and
+ * what it would show there is not asked for.
  */
 export function askForFirstView(client: QueryClient, api: ApiClient, hash: string): void {
-  prefetchApi(client, api, 'app/health', {});
-  prefetchApi(client, api, 'app/info', {});
-  if (!opensOnPortfolio(hash)) return;
-  prefetchApi(client, api, 'accounts/list', {});
-  prefetchApi(client, api, 'alerts/counts', {});
+  const ignore = (): undefined => undefined;
+  fetchApi(client, api, 'app/health', {}).catch(ignore);
+  fetchApi(client, api, 'app/info', {}).then((info) => {
+    if (info.empty) return;
+    fetchApi(client, api, 'alerts/counts', {}).catch(ignore);
+    if (opensOnPortfolio(hash)) fetchApi(client, api, 'accounts/list', {}).catch(ignore);
+  }, ignore);
 }
 
-/** The portfolio is the window's address with no route, or the root route. */
+/** The window's address with no route is the portfolio's. */
 export function opensOnPortfolio(hash: string): boolean {
-  return hash === '' || hash === '#' || hash === '#/';
+  return (hash.replace(/^#/, '') || paths.portfolio) === paths.portfolio;
 }

@@ -23,8 +23,8 @@ export function useApiQuery<M extends Method>(method: M, args: Args<M>, options:
 }
 
 /** Asks for a method's result ahead of the view that shows it, which then finds it cached or on its way. */
-export function prefetchApi<M extends Method>(client: QueryClient, api: ApiClient, method: M, args: Args<M>): void {
-  void client.prefetchQuery({ queryKey: keyOf(method, args), queryFn: () => request(api, method, args) });
+export function fetchApi<M extends Method>(client: QueryClient, api: ApiClient, method: M, args: Args<M>): Promise<Result<M>> {
+  return client.fetchQuery({ queryKey: keyOf(method, args), queryFn: () => request(api, method, args) });
 }
 
 function keyOf<M extends Method>(method: M, args: Args<M>): readonly [M, Args<M>] {

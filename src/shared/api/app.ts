@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { empty, type ContractArea } from './common';
 
+/**
+ * What a recompute is for: an import's rescoring (of the accounts it touched, or all of them), or
+ * the whole portfolio rescored for a change of settings, an undo, or on request.
+ */
+const RecomputeKindSchema = z.enum(['import', 'portfolio']);
+export type RecomputeKind = z.infer<typeof RecomputeKindSchema>;
+
 const RecomputeSchema = z.object({
   accounts: z.number(),
   snapshots: z.number(),
@@ -41,7 +48,7 @@ export const appContract = {
   'engine/progress': {
     readOnly: true,
     args: empty,
-    result: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean(), kind: z.enum(['import', 'portfolio']) }).nullable(),
+    result: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean(), kind: RecomputeKindSchema }).nullable(),
   },
   /**
    * What holds the database's writing for long, if anything (an import, a recompute's scores being

@@ -194,7 +194,8 @@ describe('changes made while a full recompute reads and scores', () => {
 
     const run = recomputeAll(ctx, { parallelFrom: Number.POSITIVE_INFINITY });
     let finished = false;
-    void run.finally(() => (finished = true));
+    const done = (): void => void (finished = true);
+    run.then(done, done);
     await new Promise((resolve) => setImmediate(resolve));
     expect(longWriteUnderway(ctx), 'still reading and scoring').toBeNull();
     expect(await api.call('alerts/act', { ids: alerts, action: { kind: 'acknowledge', note: 'Seen in the review.' } })).toMatchObject({ ok: true });

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { useAppState } from '../../components/AppState';
 import { REASON_LABEL } from './DataSection';
@@ -19,6 +20,12 @@ export function HealthGate({ children }: { readonly children: ReactNode }) {
 
 function DamagedData({ health }: { readonly health: { problems: string[]; dataFile: string; backups: Array<{ name: string; createdAt: string; reason: keyof typeof REASON_LABEL; bytes: number }> } }) {
   useAppState('ready');
+  const client = useQueryClient();
+  // Answers read from this file as the window opened, before the check said it is damaged, are
+  // not kept to be shown once a backup is restored.
+  useEffect(() => {
+    client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'app/health' });
+  }, [client]);
   const restore = useApiMutation('backups/restore');
   const newest = health.backups[0];
   return (

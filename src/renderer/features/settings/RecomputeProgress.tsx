@@ -13,19 +13,18 @@ export function RecomputeProgress({ active }: { readonly active: boolean }) {
   const progress = usePolled('engine/progress', {}, active, { everyMs: ASK_EVERY_MS });
   // Asked for only while active, and null otherwise.
   if (!progress) return null;
-  if (progress.kind === 'import') {
-    return (
-      <span className="recompute-progress">
-        <progress aria-label="Rescoring: progress" />
-        <span>Waiting for an import's rescoring to end…</span>
-      </span>
-    );
-  }
+  if (progress.kind === 'import') return <Shown text="Waiting for an import's rescoring to end…" />;
   if (progress.accounts === 0) return null;
+  const text = progress.saving ? 'Saving the scores…' : `${formatInteger(progress.scored)} of ${formatInteger(progress.accounts)} accounts scored`;
+  return <Shown text={text} scored={progress.scored} of={progress.accounts} />;
+}
+
+/** The bar, with a count when there is one to show (without, it says only that work goes on), and what it means. */
+function Shown({ text, scored, of }: { readonly text: string; readonly scored?: number; readonly of?: number }) {
   return (
     <span className="recompute-progress">
-      <progress max={progress.accounts} value={progress.scored} aria-label="Rescoring: progress" />
-      <span>{progress.saving ? 'Saving the scores…' : `${formatInteger(progress.scored)} of ${formatInteger(progress.accounts)} accounts scored`}</span>
+      <progress max={of} value={scored} aria-label="Rescoring: progress" />
+      <span>{text}</span>
     </span>
   );
 }
