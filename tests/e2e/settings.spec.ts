@@ -151,9 +151,9 @@ test('what the window read from a damaged file as it opened is not shown once a 
       if (result.code !== 0) throw new Error(`${args[0]} failed: ${result.stderr}`);
     }
   });
-  // The first check says the file is damaged, where it still reads: the portfolio asked for as
-  // the window opened comes back, every account named so as to be recognised. The portfolio asked
-  // for after the restore is held back, to see what the window shows meanwhile.
+  // The first check says the file is damaged, where it still reads, once the portfolio asked for
+  // as the window opened has come back, every account named so as to be recognised. The portfolio
+  // asked for after the restore is held back, to see what the window shows meanwhile.
   const READ_BEFORE = 'Read before the check';
   let checks = 0;
   let lists = 0;
@@ -164,6 +164,8 @@ test('what the window read from a damaged file as it opened is not shown once a 
   await page.route('**/api/call', async (route) => {
     const method = (route.request().postDataJSON() as { method?: string } | null)?.method;
     if (method === 'app/health' && checks++ === 0) {
+      // Answered once the portfolio read from the file is in the window's hands.
+      await firstList;
       const answer = (await (await route.fetch()).json()) as { data: object };
       return route.fulfill({ json: { ok: true, data: { ...answer.data, ok: false, problems: ['Tree 2 page 2: btreeInitPage() returns error code 11'] } } });
     }
