@@ -1,13 +1,11 @@
 import type { AppContext } from './context';
+import type { LongWriteKind } from '../shared/api/app';
 
 // Writes on a connection of their own that hold the database's write lock for seconds: an import
 // job's transaction (on its thread), a recompute's writer thread, the demo's and the command line's
 // imports (over many turns of this thread). SQLite lets any other writer wait for the lock only so
 // long (busy_timeout, 5 s), then fails it; so these go one at a time, and the API's calls that change
 // data wait for the one under way (handlers/index.ts) instead of blocking this thread on the lock.
-
-/** What a long write is writing: rows from files (or trying them, in a preview), or a recompute's scores and alerts. */
-export type LongWriteKind = 'import' | 'preview' | 'scores';
 
 /** The last long write to have been asked for, per database, settled or not. */
 const underway = new WeakMap<AppContext, Promise<void>>();

@@ -1,7 +1,6 @@
 import type { AppContext } from './context';
 import type { RecomputeKind } from '../shared/api/app';
-
-export type { RecomputeKind };
+import type { RecomputeProgress } from '../shared/api/common';
 
 // Recomputes that read over several turns of the event loop take turns, one at a time, and learn
 // which accounts other calls changed while they read.
@@ -18,20 +17,12 @@ const changedSince = new WeakMap<AppContext, Set<string>>();
  */
 const kinds = new WeakMap<AppContext, RecomputeKind[]>();
 
-/** How far the recompute whose turn it is has come. */
-export interface RecomputeProgress {
-  /** Accounts scored so far, of how many; both 0 until the first are scored. */
-  readonly scored: number;
-  readonly accounts: number;
-  /** Every account scored; the results are being written, or wait for their turn to be (long-writes.ts). */
-  readonly saving: boolean;
-}
-
 /** The progress as the app reports it: with what the recompute is for, as one waiting for another may be told. */
 export interface RecomputeStatus extends RecomputeProgress {
   readonly kind: RecomputeKind;
 }
 
+/** How far the recompute whose turn it is has come ("saving" once its results are written, or wait for their turn to be: long-writes.ts). */
 const progress = new WeakMap<AppContext, RecomputeProgress>();
 
 /**

@@ -14,7 +14,9 @@ import { HISTORY_STEPS, resultBatches, scoreAccounts, type RecomputeInput } from
 import { unpacked, writeResults, writeScoped, type WriteScope, type WrittenResults } from './recompute-write';
 import { startWorker } from './worker-threads';
 import { longWrite, longWriteUnderway } from './long-writes';
-import { accountsChanged, reportProgress, whileRunning, type RecomputeKind, type RecomputeProgress } from './recompute-turns';
+import { accountsChanged, reportProgress, whileRunning } from './recompute-turns';
+import type { RecomputeKind } from '../shared/api/app';
+import type { RecomputeProgress } from '../shared/api/common';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
 
 export interface RecomputeOptions {

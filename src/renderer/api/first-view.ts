@@ -22,6 +22,6 @@ export function askForFirstView(client: QueryClient, api: ApiClient, hash: strin
 }
 
 /** The window's address with no route is the portfolio's. */
-export function opensOnPortfolio(hash: string): boolean {
+function opensOnPortfolio(hash: string): boolean {
   return (hash.replace(/^#/, '') || paths.portfolio) === paths.portfolio;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, type ContractArea } from './common';
+import { empty, RecomputeProgressSchema, type ContractArea } from './common';
 
 /**
  * What a recompute is for: an import's rescoring (of the accounts it touched, or all of them), or
@@ -7,6 +7,10 @@ import { empty, type ContractArea } from './common';
  */
 const RecomputeKindSchema = z.enum(['import', 'portfolio']);
 export type RecomputeKind = z.infer<typeof RecomputeKindSchema>;
+
+/** What a long write is writing: rows from files (or trying them, in a preview), or a recompute's scores and alerts. */
+const LongWriteKindSchema = z.enum(['import', 'preview', 'scores']);
+export type LongWriteKind = z.infer<typeof LongWriteKindSchema>;
 
 const RecomputeSchema = z.object({
   accounts: z.number(),
@@ -48,7 +52,7 @@ export const appContract = {
   'engine/progress': {
     readOnly: true,
     args: empty,
-    result: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean(), kind: RecomputeKindSchema }).nullable(),
+    result: RecomputeProgressSchema.extend({ kind: RecomputeKindSchema }).nullable(),
   },
   /**
    * What holds the database's writing for long, if anything (an import, a recompute's scores being
@@ -57,6 +61,6 @@ export const appContract = {
   'engine/writing': {
     readOnly: true,
     args: empty,
-    result: z.object({ what: z.enum(['import', 'preview', 'scores']), waiting: z.number().int().nonnegative() }).nullable(),
+    result: z.object({ what: LongWriteKindSchema, waiting: z.number().int().nonnegative() }).nullable(),
   },
 } as const satisfies ContractArea;

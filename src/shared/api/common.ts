@@ -19,6 +19,10 @@ export const COMPONENTS = ['service', 'satisfaction', 'footprint', 'partnership'
 
 export const RefSchema = z.object({ type: z.string(), id: z.string() });
 
+/** How far a recompute has come: accounts scored so far, of how many (both 0 until the first are scored), then that its results are being saved. */
+export const RecomputeProgressSchema = z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean() });
+export type RecomputeProgress = z.infer<typeof RecomputeProgressSchema>;
+
 export const MappingSpecSchema = z
   .object({
     kind: kind.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { empty, id, kind, MappingSpecSchema, objectWith, type ContractArea } from './common';
+import { empty, id, kind, MappingSpecSchema, objectWith, RecomputeProgressSchema, type ContractArea } from './common';
 import type { ImportReport } from '../import-types';
 
 const ImportRecordSchema = z.object({
@@ -106,7 +106,7 @@ const JobStatusSchema = z.object({
   files: z.array(JobFileSchema),
   recompute: z.object({ accounts: z.number(), alertsRaised: z.number(), ms: z.number() }).nullable(),
   /** While the scores are updated after an import of many accounts: how many are scored so far, of how many, then that they are being saved. */
-  scoring: z.object({ scored: z.number(), accounts: z.number(), saving: z.boolean() }).nullable(),
+  scoring: RecomputeProgressSchema.nullable(),
   error: z.string().nullable(),
 });
 
