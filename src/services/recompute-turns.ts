@@ -1,5 +1,5 @@
 import type { AppContext } from './context';
-import type { RecomputeKind } from '../shared/api/app';
+import type { RecomputeKind, RecomputeStatus } from '../shared/api/app';
 import type { RecomputeProgress } from '../shared/api/common';
 
 // Recomputes that read over several turns of the event loop take turns, one at a time, and learn
@@ -16,11 +16,6 @@ const changedSince = new WeakMap<AppContext, Set<string>>();
  * way. While there are any, the data file must stay the one they read.
  */
 const kinds = new WeakMap<AppContext, RecomputeKind[]>();
-
-/** The progress as the app reports it: with what the recompute is for, as one waiting for another may be told. */
-export interface RecomputeStatus extends RecomputeProgress {
-  readonly kind: RecomputeKind;
-}
 
 /** How far the recompute whose turn it is has come ("saving" once its results are written, or wait for their turn to be: long-writes.ts). */
 const progress = new WeakMap<AppContext, RecomputeProgress>();

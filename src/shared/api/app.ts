@@ -8,6 +8,10 @@ import { empty, RecomputeProgressSchema, type ContractArea } from './common';
 const RecomputeKindSchema = z.enum(['import', 'portfolio']);
 export type RecomputeKind = z.infer<typeof RecomputeKindSchema>;
 
+/** A recompute's progress as the app reports it: with what it is for, as one waiting for another may be told. */
+const RecomputeStatusSchema = RecomputeProgressSchema.extend({ kind: RecomputeKindSchema });
+export type RecomputeStatus = z.infer<typeof RecomputeStatusSchema>;
+
 /** What a long write is writing: rows from files (or trying them, in a preview), or a recompute's scores and alerts. */
 const LongWriteKindSchema = z.enum(['import', 'preview', 'scores']);
 export type LongWriteKind = z.infer<typeof LongWriteKindSchema>;
@@ -52,7 +56,7 @@ export const appContract = {
   'engine/progress': {
     readOnly: true,
     args: empty,
-    result: RecomputeProgressSchema.extend({ kind: RecomputeKindSchema }).nullable(),
+    result: RecomputeStatusSchema.nullable(),
   },
   /**
    * What holds the database's writing for long, if anything (an import, a recompute's scores being

@@ -5,7 +5,8 @@ import { recomputeAccounts, recomputeAll, recomputeImported, scoreOne, SLICED_MI
 import { writeResults } from '../../../src/services/recompute-write';
 import type { AccountResult } from '../../../src/services/recompute-core';
 import { longWriteUnderway } from '../../../src/services/long-writes';
-import { recomputeProgress, recomputeRunning, type RecomputeStatus } from '../../../src/services/recompute-turns';
+import { recomputeProgress, recomputeRunning } from '../../../src/services/recompute-turns';
+import type { RecomputeStatus } from '../../../src/shared/api/app';
 import type { AppContext } from '../../../src/services/context';
 import type { ApiClient } from '../../../src/shared/api';
 
