@@ -22,15 +22,16 @@ export interface RecommendationState {
 
 const DECISIONS = new Set(['accepted', 'declined', 'done']);
 
-const statesCache = new WeakMap<readonly RecommendationFacts[], { visits: readonly WorkOrderFacts[]; states: RecommendationState[] }>();
+// The last account's states only: accounts are scored one after another (see visits.ts).
+let lastStates: { recommendations: readonly RecommendationFacts[]; visits: readonly WorkOrderFacts[]; states: RecommendationState[] } | null = null;
 
 /** The state of each of an account's recommendations, worked out once per account view. */
 export function recommendationStates(recommendations: readonly RecommendationFacts[], visits: readonly WorkOrderFacts[]): readonly RecommendationState[] {
-  const cached = statesCache.get(recommendations);
-  if (cached && cached.visits === visits) return cached.states;
+  const last = lastStates;
+  if (last && last.recommendations === recommendations && last.visits === visits) return last.states;
   const sorted = isOldestFirst(visits);
   const states = recommendations.map((r) => recommendationState(r, visits, sorted ? firstOpenedAfter(visits, r.madeAt) : 0));
-  statesCache.set(recommendations, { visits, states });
+  lastStates = { recommendations, visits, states };
   return states;
 }
 

@@ -36,26 +36,26 @@ export interface VisitRules {
 export const DEFAULT_VISIT_RULES: VisitRules = { repeatWindowDays: 30, streakWindowDays: 60, graceMinutes: 15 };
 
 // Scoring, the checklist, the alert rules and the KPIs all read the same visits of an account on a
-// date: each list is assessed once (keyed by the list itself, so nothing outlives the account).
-const assessedCache = new WeakMap<readonly WorkOrderFacts[], { asOf: string; rules: VisitRules; result: VisitAssessment[] }>();
-const visitsCache = new WeakMap<readonly WorkOrderFacts[], WorkOrderFacts[]>();
+// date: each list is assessed once. Accounts are scored one after another, so the last list is all
+// there is to remember; a WeakMap of every list seen made each collection trace its entries and
+// took more time than the assessing it saved.
+let lastAssessed: { workOrders: readonly WorkOrderFacts[]; asOf: string; rules: VisitRules; result: VisitAssessment[] } | null = null;
+let lastVisits: { workOrders: readonly WorkOrderFacts[]; visits: WorkOrderFacts[] } | null = null;
 
 /** Work orders that were visits (not cancelled), oldest first. */
 export function visitsOf(workOrders: readonly WorkOrderFacts[]): readonly WorkOrderFacts[] {
-  let visits = visitsCache.get(workOrders);
-  if (!visits) {
-    visits = workOrders.filter((w) => w.status !== 'cancelled');
-    visitsCache.set(workOrders, visits);
-  }
+  if (lastVisits?.workOrders === workOrders) return lastVisits.visits;
+  const visits = workOrders.filter((w) => w.status !== 'cancelled');
+  lastVisits = { workOrders, visits };
   return visits;
 }
 
 /** Work orders that were visits (not cancelled), oldest first, each with how it went. */
 export function assessVisits(workOrders: readonly WorkOrderFacts[], asOf: string, rules: VisitRules = DEFAULT_VISIT_RULES): readonly VisitAssessment[] {
-  const cached = assessedCache.get(workOrders);
-  if (cached && cached.asOf === asOf && cached.rules === rules) return cached.result;
+  const last = lastAssessed;
+  if (last && last.workOrders === workOrders && last.asOf === asOf && last.rules === rules) return last.result;
   const result = assess(workOrders, asOf, rules);
-  assessedCache.set(workOrders, { asOf, rules, result });
+  lastAssessed = { workOrders, asOf, rules, result };
   return result;
 }
 
