@@ -25,6 +25,19 @@ describe('assessVisits', () => {
     expect(second).toMatchObject({ repeatOf: null, finishes: unfixed, bad: false });
     expect(breakdowns([unfixed, finish], '2026-06-30').map((w) => w.id)).toEqual(['WO-1']);
   });
+
+  it('answers for the list, date and rules asked about, whatever was asked before', () => {
+    const late = [breakFix('WO-1', '2026-06-01', { arrivedAt: '2026-06-01T13:10:00' })];
+    const onTime = [breakFix('WO-2', '2026-06-01')];
+    const strict = { repeatWindowDays: 30, streakWindowDays: 60, graceMinutes: 0 };
+    const first = assessVisits(late, '2026-06-30');
+    expect(assessVisits(late, '2026-06-30')).toBe(first);
+    expect(assessVisits(onTime, '2026-06-30')[0]).toMatchObject({ bad: false });
+    expect(assessVisits(late, '2026-06-30')[0]).toMatchObject({ late: false, bad: false });
+    expect(assessVisits(late, '2026-06-30', strict)[0]).toMatchObject({ late: true, minutesLate: 10, bad: true });
+    expect(assessVisits(late, '2026-07-30')[0]!.ageDays).toBeCloseTo(58.625);
+    expect(assessVisits(late, '2026-06-30')[0]).toMatchObject({ late: false, ageDays: 28.625 });
+  });
 });
 
 describe('recommendationState', () => {
