@@ -1,6 +1,7 @@
 import type { RecommendationFacts, WorkOrderFacts } from './evidence';
 import { dayIsAfter, dayOf } from './dates';
 import type { RecommendationStatus } from '../shared/kinds';
+import { rememberLast } from './remember-last';
 
 /** Where a recommendation stands on a date: decided or not, when the customer last heard of it. */
 export interface RecommendationState {
@@ -22,18 +23,13 @@ export interface RecommendationState {
 
 const DECISIONS = new Set(['accepted', 'declined', 'done']);
 
-// The last account's states only: accounts are scored one after another (see visits.ts).
-let lastStates: { recommendations: readonly RecommendationFacts[]; visits: readonly WorkOrderFacts[]; states: RecommendationState[] } | null = null;
-
 /** The state of each of an account's recommendations, worked out once per account view. */
-export function recommendationStates(recommendations: readonly RecommendationFacts[], visits: readonly WorkOrderFacts[]): readonly RecommendationState[] {
-  const last = lastStates;
-  if (last && last.recommendations === recommendations && last.visits === visits) return last.states;
-  const sorted = isOldestFirst(visits);
-  const states = recommendations.map((r) => recommendationState(r, visits, sorted ? firstOpenedAfter(visits, r.madeAt) : 0));
-  lastStates = { recommendations, visits, states };
-  return states;
-}
+export const recommendationStates = rememberLast(
+  (recommendations: readonly RecommendationFacts[], visits: readonly WorkOrderFacts[]): readonly RecommendationState[] => {
+    const sorted = isOldestFirst(visits);
+    return recommendations.map((r) => recommendationState(r, visits, sorted ? firstOpenedAfter(visits, r.madeAt) : 0));
+  },
+);
 
 /**
  * A visit after the moment the recommendation was made, other than the one that made it. Opened

@@ -1,5 +1,6 @@
 import type { WorkOrderFacts } from './evidence';
 import { DAY_MS, nextBusinessDayEnd, onOrBefore, toMs } from './dates';
+import { rememberLast } from './remember-last';
 
 /** How one visit went, in the terms the seeds use. */
 export interface VisitAssessment {
@@ -36,27 +37,18 @@ export interface VisitRules {
 export const DEFAULT_VISIT_RULES: VisitRules = { repeatWindowDays: 30, streakWindowDays: 60, graceMinutes: 15 };
 
 // Scoring, the checklist, the alert rules and the KPIs all read the same visits of an account on a
-// date: each list is assessed once. Accounts are scored one after another, so the last list is all
-// there is to remember; a WeakMap of every list seen made each collection trace its entries and
-// took more time than the assessing it saved.
-let lastAssessed: { workOrders: readonly WorkOrderFacts[]; asOf: string; rules: VisitRules; result: VisitAssessment[] } | null = null;
-let lastVisits: { workOrders: readonly WorkOrderFacts[]; visits: WorkOrderFacts[] } | null = null;
+// date: each list is assessed once.
+const visitsRemembered = rememberLast((workOrders: readonly WorkOrderFacts[]): readonly WorkOrderFacts[] => workOrders.filter((w) => w.status !== 'cancelled'));
+const assessedRemembered = rememberLast(assess);
 
 /** Work orders that were visits (not cancelled), oldest first. */
 export function visitsOf(workOrders: readonly WorkOrderFacts[]): readonly WorkOrderFacts[] {
-  if (lastVisits?.workOrders === workOrders) return lastVisits.visits;
-  const visits = workOrders.filter((w) => w.status !== 'cancelled');
-  lastVisits = { workOrders, visits };
-  return visits;
+  return visitsRemembered(workOrders);
 }
 
 /** Work orders that were visits (not cancelled), oldest first, each with how it went. */
 export function assessVisits(workOrders: readonly WorkOrderFacts[], asOf: string, rules: VisitRules = DEFAULT_VISIT_RULES): readonly VisitAssessment[] {
-  const last = lastAssessed;
-  if (last && last.workOrders === workOrders && last.asOf === asOf && last.rules === rules) return last.result;
-  const result = assess(workOrders, asOf, rules);
-  lastAssessed = { workOrders, asOf, rules, result };
-  return result;
+  return assessedRemembered(workOrders, asOf, rules);
 }
 
 function assess(workOrders: readonly WorkOrderFacts[], asOf: string, rules: VisitRules): VisitAssessment[] {
