@@ -14,13 +14,17 @@ export type CheckMessage = { readonly type: 'checked'; readonly problems: string
 const port = parentPort!;
 
 port.once('message', (job: CheckJob) => {
+  let message: CheckMessage;
   let db: Db | null = null;
   try {
     db = openDatabase(job.dataFile, { readonly: true });
-    port.postMessage({ type: 'checked', problems: checkDatabase(db) } satisfies CheckMessage);
+    message = { type: 'checked', problems: checkDatabase(db) };
   } catch (error) {
-    port.postMessage({ type: 'failure', message: (error as Error)?.message ?? String(error) } satisfies CheckMessage);
+    message = { type: 'failure', message: (error as Error)?.message ?? String(error) };
   } finally {
     db?.close();
   }
+  // Said once the connection is closed: the caller ends the thread on hearing it, and may close or
+  // replace the data file straight after (a connection left open would keep its write-ahead log).
+  port.postMessage(message);
 });
