@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
 import { ApiContext, connect } from './api/client';
 import { createQueryClient } from './api/queries';
-import { askForFirstView } from './api/first-view';
+import { askAheadOnNavigation, askForFirstView } from './api/first-view';
 import './styles.css';
 
 const root = document.getElementById('root')!;
@@ -20,6 +20,7 @@ if (!api) {
 } else {
   const queries = createQueryClient();
   askForFirstView(queries, api, window.location.hash);
+  askAheadOnNavigation(queries, api);
   createRoot(root).render(
     <StrictMode>
       <ApiContext.Provider value={api}>
