@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { ApiClient, Result } from '../../shared/api';
+import type { ApiClient } from '../../shared/api';
 import { paths } from '../app/paths';
-import { fetchApi } from './queries';
+import { cachedApi, fetchApi } from './queries';
 
 const ignore = (): undefined => undefined;
 
@@ -29,7 +29,7 @@ export function askForFirstView(client: QueryClient, api: ApiClient, hash: strin
  */
 export function askAheadOnNavigation(client: QueryClient, api: ApiClient, target: Pick<Window, 'addEventListener'> = window): void {
   target.addEventListener('hashchange', (event) => {
-    const info = client.getQueryData<Result<'app/info'>>(['app/info', {}]);
+    const info = cachedApi(client, 'app/info', {});
     if (info && !info.empty) askForView(client, api, new URL(event.newURL).hash);
   });
 }

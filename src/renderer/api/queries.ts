@@ -27,6 +27,11 @@ export function fetchApi<M extends Method>(client: QueryClient, api: ApiClient, 
   return client.fetchQuery({ queryKey: keyOf(method, args), queryFn: () => request(api, method, args) });
 }
 
+/** A method's result if the cache holds it, without asking. */
+export function cachedApi<M extends Method>(client: QueryClient, method: M, args: Args<M>): Result<M> | undefined {
+  return client.getQueryData<Result<M>>(keyOf(method, args));
+}
+
 function keyOf<M extends Method>(method: M, args: Args<M>): readonly [M, Args<M>] {
   return [method, args];
 }

@@ -4,7 +4,7 @@ import type { ApiClient } from '../../../src/shared/api';
 import { createQueryClient } from '../../../src/renderer/api/queries';
 import { askAheadOnNavigation, askForFirstView } from '../../../src/renderer/api/first-view';
 
-/** An API that records what it was asked and answers every call with `data`. */
+/** An API that records what it was asked; it answers `app/info` with `info` and every other call with an empty object. */
 function recordingApi(info: { empty: boolean }) {
   const asked: Array<[string, unknown]> = [];
   const api = {
