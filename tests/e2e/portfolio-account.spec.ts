@@ -50,6 +50,24 @@ test('the service director finds the satisfied-but-not-loyal accounts, opens one
   }
   await page.screenshot({ path: test.info().outputPath('quadrant.png') });
 
+  // The charts answer the mouse too: the shaded area lets the quadrant go, a band's bar shows that
+  // band only, and each bar and point says what it stands for.
+  await page.locator('.plot-quadrant').click();
+  await expect(quadrant).toHaveAttribute('aria-pressed', 'false');
+  await expect.poll(() => portfolio.accountCount()).toBe(everyone);
+  const atRisk = page.getByRole('button', { name: /^At risk [\d,]+$/ });
+  const inBand = number((await atRisk.textContent())!.replace('At risk', ''));
+  const bar = page.locator('.plot-bar').nth(2);
+  await expect(bar.locator('title')).toHaveText(/^At risk: [\d,]+ accounts?$/);
+  await bar.click();
+  await expect(atRisk).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => portfolio.accountCount()).toBe(inBand);
+  await bar.click();
+  await expect(atRisk).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('figure[aria-labelledby="map-title"] circle title').first()).toHaveText(/satisfaction .* loyalty/);
+  await quadrant.click();
+  await expect.poll(() => portfolio.accountCount()).toBe(inQuadrant);
+
   // Open the first of them.
   const first = rows.first();
   const name = (await first.locator(`> :nth-child(${COLUMN.name}) a`).innerText()).trim();
