@@ -3,6 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../services/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { packRecords } from '../shared/packed-records';
 import { readStatic } from './static-files';
 
 export interface ServerOptions {
@@ -96,7 +97,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return send(res, 400, { ok: false, error: { code: 'bad_request', message: `The request is not valid JSON: ${(error as Error).message}` } });
     }
     const { method, args } = (body ?? {}) as { method?: unknown; args?: unknown };
-    send(res, 200, await options.dispatch(method, args));
+    // Lists of records go with their field names once; the page's client unpacks them.
+    send(res, 200, packRecords(await options.dispatch(method, args)));
   }
 
   // The body is streamed to disk by options.stage, which limits its size; only raw bytes are taken,

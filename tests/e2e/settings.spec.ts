@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { unpackRecords } from '../../src/shared/packed-records';
 import { damagePage } from '../support/damage';
 import { demoTest as test, expect } from './support/fixtures';
 import { runBuiltCli, startAppServer } from './support/app-server';
@@ -170,7 +171,7 @@ test('what the window read from a damaged file as it opened is not shown once a 
       return route.fulfill({ json: { ok: true, data: { ...answer.data, ok: false, problems: ['Tree 2 page 2: btreeInitPage() returns error code 11'] } } });
     }
     if (method === 'accounts/list' && lists++ === 0) {
-      const answer = (await (await route.fetch()).json()) as { data: { accounts: Array<{ name: string }> } };
+      const answer = unpackRecords(await (await route.fetch()).json()) as { data: { accounts: Array<{ name: string }> } };
       for (const account of answer.data.accounts) account.name = READ_BEFORE;
       await route.fulfill({ json: answer });
       return firstListIn();

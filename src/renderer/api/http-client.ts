@@ -1,4 +1,5 @@
 import type { ApiClient, ApiResponse, Args, Method } from '../../shared/api';
+import { unpackRecords } from '../../shared/packed-records';
 
 const TOKEN_KEY = 'ahc.token';
 const TOKEN_HEADER = 'x-ahc-token';
@@ -33,7 +34,7 @@ export function httpClient(token: string): ApiClient {
         return { ok: false, error: { code: 'unavailable', message: `The app's server does not answer: ${(error as Error).message}` } };
       }
       if (response.status === 401) return { ok: false, error: { code: 'unavailable', message: 'This page needs the address printed by the serve command (its token has changed).' } };
-      return (await response.json()) as ApiResponse<M>;
+      return unpackRecords(await response.json()) as ApiResponse<M>;
     },
   };
 }
