@@ -1,14 +1,13 @@
+// First: its calls leave before the rest of this bundle is evaluated.
+import { api, queries } from './first-calls';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App';
-import { ApiContext, connect } from './api/client';
-import { createQueryClient } from './api/queries';
-import { askAheadOnNavigation, askForFirstView } from './api/first-view';
+import { ApiContext } from './api/client';
 import './styles.css';
 
 const root = document.getElementById('root')!;
-const api = connect();
 
 if (!api) {
   root.setAttribute('data-app-state', 'error');
@@ -18,9 +17,6 @@ if (!api) {
   message.innerHTML = '<h1>Open the address the app printed</h1><p>Browser mode needs the address printed by <code>serve</code>, with its token.</p>';
   root.append(message);
 } else {
-  const queries = createQueryClient();
-  askForFirstView(queries, api, window.location.hash);
-  askAheadOnNavigation(queries, api);
   createRoot(root).render(
     <StrictMode>
       <ApiContext.Provider value={api}>

@@ -23,13 +23,14 @@ test('an empty database offers the demo portfolio and says where the data lives'
   await expect(firstRun.heading).toBeVisible();
   await expect(firstRun.dataLocation).toContainText(app.dbPath);
   await page.screenshot({ path: test.info().outputPath('first-run.png') });
-  // An empty file's portfolio is not asked for as the window opens: kept, it would be shown empty
-  // once the demo is in.
-  expect(listsAsked).toBe(0);
+  // The portfolio is asked for as the window opens, before the file is known to be empty; that
+  // answer is dropped, or it would be shown empty once the demo is in (below: the view asks again).
+  expect(listsAsked).toBe(1);
 
   await firstRun.exploreDemo.click();
   await expect(page.getByText('Loading the portfolio…')).toBeVisible();
   await expect(page.getByText('No accounts yet')).toHaveCount(0);
+  await expect.poll(() => listsAsked).toBe(2);
   releaseList();
   const portfolio = new PortfolioPage(page);
   await expect(portfolio.heading).toBeVisible();

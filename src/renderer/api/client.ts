@@ -1,13 +1,5 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient, Args, Method, Result } from '../../shared/api';
-import { httpClient, readToken } from './http-client';
-
-/** The API over whichever transport this window has: Electron's preload, or HTTP in browser mode. */
-export function connect(): ApiClient | null {
-  if (window.api) return window.api;
-  const token = readToken();
-  return token ? httpClient(token) : null;
-}
 
 export class ApiCallError extends Error {
   constructor(

@@ -1,25 +1,28 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '../../shared/api';
 import { paths } from '../app/paths';
-import { cachedApi, fetchApi } from './queries';
+import { cachedApi, fetchApi, forgetApi } from './queries';
 
 const ignore = (): undefined => undefined;
 
+/** The methods whose answers are a view's main data (the portfolio, an account, its review brief). */
+const VIEW_METHODS = ['accounts/list', 'account/get', 'review/get'] as const;
+
 /**
- * What the window opening asks for at once. Each part of the window asks only once the part around
- * it shows (the data file's check, then what the app holds, then the view and the alerts' count):
- * three round trips one after another, the last the view's data (the portfolio's ten thousand
- * rows). Asked for together, the view's data is on its way while the file is checked; nothing is
- * shown before the check has passed, since the views still wait for it. An empty file opens on the
- * first run, and what a view would show there is not asked for.
+ * What the window opening asks for, all at once: the data file's check, what the app holds, the
+ * alerts' count and the view's main answer (the portfolio's ten thousand rows). Each part of the
+ * window would otherwise ask only once the part around it shows, one round trip after another.
+ * Nothing is shown before the check has passed, since the views still wait for it. An empty file
+ * opens on the first run: the view's answer, empty, is then dropped, so that the view asks again
+ * once data is in rather than showing it empty.
  */
 export function askForFirstView(client: QueryClient, api: ApiClient, hash: string): void {
   fetchApi(client, api, 'app/health', {}).catch(ignore);
   fetchApi(client, api, 'app/info', {}).then((info) => {
-    if (info.empty) return;
-    fetchApi(client, api, 'alerts/counts', {}).catch(ignore);
-    askForView(client, api, hash);
+    if (info.empty) forgetApi(client, VIEW_METHODS);
   }, ignore);
+  fetchApi(client, api, 'alerts/counts', {}).catch(ignore);
+  askForView(client, api, hash);
 }
 
 /**

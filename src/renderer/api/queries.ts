@@ -32,6 +32,11 @@ export function cachedApi<M extends Method>(client: QueryClient, method: M, args
   return client.getQueryData<Result<M>>(keyOf(method, args));
 }
 
+/** Drops the cached answers of these methods, whatever their arguments; an answer still on its way is not kept either. */
+export function forgetApi(client: QueryClient, methods: readonly Method[]): void {
+  client.removeQueries({ predicate: (query) => methods.includes(query.queryKey[0] as Method) });
+}
+
 function keyOf<M extends Method>(method: M, args: Args<M>): readonly [M, Args<M>] {
   return [method, args];
 }
