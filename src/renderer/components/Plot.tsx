@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 export interface Tick {
   readonly at: number;
   readonly label: string;
+  /** How the label lines up with its place; the axis' last label ends there, so it stays inside the box. */
+  readonly anchor?: 'start' | 'middle' | 'end';
 }
 
 /** An SVG length in per cent of the plotting area. */
@@ -40,7 +42,7 @@ export function PlotArea({ height, xTicks, yTicks, verticalGrid = false, axes = 
             </text>
           ))}
           {xTicks.map((t) => (
-            <text key={`x${t.at}`} x={pct(t.at)} y="100%" dy="17" textAnchor="middle">
+            <text key={`x${t.at}`} x={pct(t.at)} y="100%" dy="17" textAnchor={t.anchor ?? 'middle'}>
               {t.label}
             </text>
           ))}
@@ -59,4 +61,17 @@ export function countTicks(max: number, count = 4): number[] {
   const ticks: number[] = [];
   for (let v = 0; v < max + step; v += step) ticks.push(v);
   return ticks;
+}
+
+/**
+ * A line through values placed in per cent of the plotting area (0–100 across and up), drawn in a
+ * stretched 100 × 100 box whose strokes keep their width in pixels.
+ */
+export function PlotLine({ points, className }: { readonly points: ReadonlyArray<readonly [number, number]>; readonly className: string }) {
+  if (points.length === 0) return null;
+  return (
+    <svg className="plot-lines" x="0" y="0" width="100%" height="100%" viewBox="0 0 100 100" preserveAspectRatio="none">
+      <polyline className={className} points={points.map(([x, y]) => `${x},${100 - y}`).join(' ')} vectorEffect="non-scaling-stroke" />
+    </svg>
+  );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AccountView } from '../../../shared/account-types';
 import { useApiMutation } from '../../api/queries';
 import { LoyaltyScore, SatisfactionScore } from '../../components/Band';
 import { Change } from '../../components/Change';
 import { Dialog } from '../../components/Dialog';
+import { pct, PlotArea, PlotLine, type Tick } from '../../components/Plot';
 import { formatDay, formatPercent, formatScore, formatShortDay } from '../../components/format';
 
 const PULSE_LABEL = { good: 'Good', watch: 'Watch', concern: 'Concern' } as const;
@@ -116,29 +116,54 @@ function TrendChart({ view }: { readonly view: AccountView }) {
       ? `Loyalty from ${formatScore(described[0]!.loyalty)} on ${formatDay(described[0]!.day)} to ${formatScore(described.at(-1)!.loyalty)} on ${formatDay(described.at(-1)!.day)}`
       : 'Not enough kept scores for a trend yet';
   const { domain, ticks } = scoreScale(data.flatMap((d) => [d.loyalty, d.satisfaction]));
+  const [low, high] = domain;
+  const up = (v: number): number => ((v - low) / (high - low)) * 100;
+  const across = (i: number): number => (data.length > 1 ? (i / (data.length - 1)) * 100 : 50);
+  const line = (of: 'loyalty' | 'satisfaction'): Array<[number, number]> => data.flatMap((d, i) => (d[of] === null ? [] : [[across(i), up(d[of])] as [number, number]]));
   return (
     <figure className="card trend-card" aria-labelledby="trend-title">
       <figcaption id="trend-title" className="card-title">
         Over the last year
       </figcaption>
       <div className="chart" role="img" aria-label={summary}>
-        <ResponsiveContainer width="100%" height={130}>
-          <LineChart data={data} margin={{ top: 6, right: 8, bottom: 0, left: -20 }}>
-            <CartesianGrid stroke="var(--border)" vertical={false} />
-            <XAxis dataKey="day" tickFormatter={(d: string) => formatShortDay(d)} tick={{ fill: 'var(--text-2)', fontSize: 11 }} minTickGap={24} />
-            <YAxis domain={domain} ticks={ticks} tick={{ fill: 'var(--text-2)', fontSize: 11 }} />
-            {[40, 60, 75].filter((b) => b > domain[0] && b < domain[1]).map((b) => (
-              <ReferenceLine key={b} y={b} stroke="var(--border)" strokeDasharray="2 4" />
+        <PlotArea height={108} xTicks={dayTicks(data.map((d) => d.day), across)} yTicks={ticks.map((t) => ({ at: up(t), label: String(t) }))}>
+          {[40, 60, 75]
+            .filter((b) => b > low && b < high)
+            .map((b) => (
+              <line key={b} className="plot-reference" x1="0" x2="100%" y1={pct(100 - up(b))} y2={pct(100 - up(b))} />
             ))}
-            <Tooltip labelFormatter={(d) => (typeof d === 'string' ? formatDay(d) : '')} formatter={(v, name) => [formatScore(v as number | null), String(name)]} contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)' }} />
-            <Legend iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
-            <Line type="monotone" dataKey="loyalty" name="Loyalty" stroke="var(--accent)" strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-            <Line type="monotone" dataKey="satisfaction" name="Satisfaction" stroke="var(--text-2)" strokeDasharray="4 3" strokeWidth={1.5} dot={false} connectNulls isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
+          {data.map((d, i) => {
+            // Each kept day answers the pointer over its stretch of the chart with its two scores.
+            const from = i === 0 ? 0 : (across(i - 1) + across(i)) / 2;
+            const to = i === data.length - 1 ? 100 : (across(i) + across(i + 1)) / 2;
+            return (
+              <rect key={d.day} className="plot-hover" x={pct(from)} width={pct(to - from)} y="0" height="100%">
+                <title>{`${formatDay(d.day)}: loyalty ${formatScore(d.loyalty)}, satisfaction ${formatScore(d.satisfaction)}`}</title>
+              </rect>
+            );
+          })}
+          <PlotLine className="plot-line-satisfaction" points={line('satisfaction')} />
+          <PlotLine className="plot-line-loyalty" points={line('loyalty')} />
+        </PlotArea>
+        <p className="plot-legend" aria-hidden="true">
+          <span className="legend-line loyalty" /> Loyalty
+          <span className="legend-line satisfaction" /> Satisfaction
+        </p>
       </div>
     </figure>
   );
+}
+
+/** Up to five days labelled, evenly spread, the latest always among them (ending at the right edge). */
+function dayTicks(days: readonly string[], across: (i: number) => number): Tick[] {
+  if (days.length === 0) return [];
+  const last = days.length - 1;
+  const step = Math.max(1, Math.ceil(last / 4));
+  const shown = new Set<number>([last]);
+  for (let i = 0; i <= last - step; i += step) shown.add(i);
+  return [...shown]
+    .sort((a, b) => a - b)
+    .map((i) => ({ at: across(i), label: formatShortDay(days[i]!), anchor: days.length > 1 && i === last ? 'end' : days.length > 1 && i === 0 ? 'start' : 'middle' }));
 }
 
 /**
