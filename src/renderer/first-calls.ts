@@ -1,6 +1,6 @@
 // Imported first by main.tsx, so that this runs before the rest of the window's code (React, the
-// views, the charts) is evaluated: the first calls leave a few hundred milliseconds sooner, and the
-// server answers them while the page is still starting.
+// views, the charts) is evaluated: the first calls are on their way, and the server answers them,
+// while the page is still starting.
 import { askAheadOnNavigation, askForFirstView } from './api/first-view';
 import { connect } from './api/connect';
 import { createQueryClient } from './api/queries';
