@@ -14,8 +14,9 @@ export const pct = (n: number): string => `${n}%`;
 /**
  * A chart's plotting area, drawn by hand in per cent of its box: it takes the width the page gives
  * it without measuring anything, and the axes' labels sit in the box's padding. The portfolio's
- * overview charts are drawn this way because a charting library's render of them (its store, its
- * scales, measuring each label's text in the page) took longer than the whole table's.
+ * overview charts and the account's trend are drawn this way because a charting library's render
+ * of them (its store, its scales, measuring each label's text in the page) took longer than the
+ * whole table's, and ran cold at every account opened.
  * Values run from 0 at the bottom (and left) to 100 at the top (and right).
  */
 export function PlotArea({ height, xTicks, yTicks, verticalGrid = false, axes = false, children }: { readonly height: number; readonly xTicks: readonly Tick[]; readonly yTicks: readonly Tick[]; readonly verticalGrid?: boolean; readonly axes?: boolean; readonly children: ReactNode }) {
