@@ -47,6 +47,7 @@ interface Job {
   finished: number | null;
   recompute: ImportJobStatus['recompute'];
   scoring: ImportJobStatus['scoring'];
+  cancelTooLate: boolean;
   error: string | null;
   cancel: () => void;
 }
@@ -112,6 +113,7 @@ export async function startImportJob(ctx: AppContext, request: StartJobRequest):
     finished: null,
     recompute: null,
     scoring: null,
+    cancelTooLate: false,
     error: null,
     cancel: () => {},
   };
@@ -148,6 +150,8 @@ export async function startImportJob(ctx: AppContext, request: StartJobRequest):
         break;
       }
       case 'done':
+        // The worker had committed before the cancel reached it.
+        if (job.state === 'cancelling') job.cancelTooLate = true;
         void finish(ctx, job, new Set(event.touched));
         break;
       case 'cancelled':
@@ -257,6 +261,7 @@ export function jobStatus(ctx: AppContext, jobId: string, details = false): Impo
     files: job.files.map((f) => (details ? { ...f } : { ...f, report: f.report ? lighten(f.report) : null, error: f.error ? { ...f.error, rejected: f.error.rejected.slice(0, 20) } : null })),
     recompute: job.recompute,
     scoring: job.state === 'recomputing' ? job.scoring : null,
+    cancelTooLate: job.cancelTooLate,
     error: job.error,
   };
 }

@@ -35,17 +35,22 @@ const PROGRESS_MS = 100;
 
 const IMPORT_CACHE_KIB = -32768;
 
-export async function runImportJob(job: ImportRunJob, signal: AbortSignal, emit: (event: ImportRunEvent) => void): Promise<void> {
+/**
+ * `readCancel`, where given, takes in a cancel sent but not yet delivered: the last file's indexes
+ * and history are written without a pause in which one could arrive, and a cancel must count until
+ * the commit.
+ */
+export async function runImportJob(job: ImportRunJob, signal: AbortSignal, emit: (event: ImportRunEvent) => void, readCancel?: () => void): Promise<void> {
   let final: ImportRunEvent;
   try {
-    final = await run(job, signal, emit);
+    final = await run(job, signal, emit, readCancel);
   } catch (error) {
     final = signal.aborted ? { type: 'cancelled' } : { type: 'failure', message: (error as Error)?.message ?? String(error) };
   }
   emit(final);
 }
 
-async function run(job: ImportRunJob, signal: AbortSignal, emit: (event: ImportRunEvent) => void): Promise<ImportRunEvent> {
+async function run(job: ImportRunJob, signal: AbortSignal, emit: (event: ImportRunEvent) => void, readCancel?: () => void): Promise<ImportRunEvent> {
   const db = openDatabase(job.dataFile);
   const touched = new Set<string>();
   try {
@@ -88,6 +93,7 @@ async function run(job: ImportRunJob, signal: AbortSignal, emit: (event: ImportR
         else throw error;
       }
     }
+    readCancel?.();
     if (signal.aborted) {
       db.exec('ROLLBACK');
       return { type: 'cancelled' };

@@ -107,6 +107,8 @@ const JobStatusSchema = z.object({
   recompute: z.object({ accounts: z.number(), alertsRaised: z.number(), ms: z.number() }).nullable(),
   /** While the scores are updated after an import of many accounts: how many are scored so far, of how many, then that they are being saved. */
   scoring: RecomputeProgressSchema.nullable(),
+  /** A cancel asked for once the job had already committed: the import stands, and is undone from the history. */
+  cancelTooLate: z.boolean(),
   error: z.string().nullable(),
 });
 

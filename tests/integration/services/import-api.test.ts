@@ -10,6 +10,8 @@ import { startServer } from '../../../src/server/server';
 import { listBackups } from '../../../src/services/backup';
 import { recomputeAll } from '../../../src/services/recompute';
 import { recomputeRunning } from '../../../src/services/recompute-turns';
+import { runImportJob, type ImportRunEvent } from '../../../src/services/import-run';
+import { cancelImportJob } from '../../../src/services/import-jobs';
 import type { ApiClient, Result } from '../../../src/shared/api';
 import type { AppContext } from '../../../src/services/context';
 
@@ -236,6 +238,40 @@ describe('import jobs', () => {
     expect(status.files.map((f) => f.state)).toEqual(['cancelled', 'cancelled']);
     expect(dumpDatabase(ctx.db)).toEqual(before);
     expect(readdirSync(stagingDir(ctx.dataFile))).toEqual([]);
+  }, 60_000);
+
+  it('a cancel that arrives once the last row is read, while the job finishes its files, still takes everything back', async () => {
+    const { ctx } = app();
+    const path = t.file('orders.csv', MESSY);
+    const before = dumpDatabase(ctx.db);
+    const controller = new AbortController();
+    const events: Array<ImportRunEvent['type'] | 'cancel read'> = [];
+    // As the worker reads a cancel still waiting on its port: here only at the last moment before the commit.
+    const readCancel = () => {
+      events.push('cancel read');
+      controller.abort();
+    };
+    const job = { dataFile: ctx.dataFile, files: [{ path, name: 'orders.csv', mapping: {} }], skipInvalid: true, dryRun: false, now: ctx.now().toISOString(), defaultDateOrder: 'dmy', ownVendor: 'Our company', listRows: 20 } as const;
+    await runImportJob(job, controller.signal, (event) => event.type !== 'progress' && events.push(event.type), readCancel);
+    expect(events).toEqual(['started', 'file', 'cancel read', 'cancelled']);
+    expect(dumpDatabase(ctx.db)).toEqual(before);
+  });
+
+  it('a cancel that reaches the window after the commit leaves the import in place and says so', async () => {
+    const { ctx, api } = app();
+    const rows: string[] = ['work_order_id,account_id,opened_at,technician'];
+    for (let i = 0; i < 2_000; i++) rows.push(`W${i},C${i % 50},2026-03-1${i % 10},Technician ${i % 7}`);
+    const { jobId } = await call(api, 'imports/start', { mode: 'import', skipInvalid: false, files: [{ stagedId: await stage(ctx, 'orders.csv', rows.join('\n')) }] });
+    // One turn for the job to hand its work to the worker; then, without another, wait for the
+    // commit, so the worker's "done" is still unread when the cancel is asked for.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const deadline = Date.now() + 30_000;
+    while (count(ctx.db, 'work_orders') === 0) if (Date.now() > deadline) throw new Error('the import did not commit');
+    expect(cancelImportJob(ctx, jobId).state).toBe('cancelling');
+    const status = await waitEnd(api, jobId);
+    expect(status).toMatchObject({ state: 'done', cancelTooLate: true });
+    expect(status.files[0]!.report?.inserted).toBe(2_000);
+    expect(count(ctx.db, 'work_orders')).toBe(2_000);
   }, 60_000);
 
   it('runs one job at a time and discards staged files on request', async () => {

@@ -67,6 +67,11 @@ function Summary({ status }: { readonly status: ImportJobStatus }) {
         {` in ${formatSeconds(status.elapsedMs / 1000)}`}.
         {status.recompute && ` Scores and alerts updated for ${plural(status.recompute.accounts, 'account')}${status.recompute.alertsRaised > 0 ? `; ${plural(status.recompute.alertsRaised, 'new alert')}` : ''}.`}
       </p>
+      {status.cancelTooLate && (
+        <p role="status" className="warn">
+          The cancel came after the import had been saved, so it was kept. To take it back, undo it in the import history below.
+        </p>
+      )}
       {status.error && (
         <p role="alert" className="error">
           {status.error}
