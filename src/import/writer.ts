@@ -28,6 +28,8 @@ interface TableStatements {
   readonly update: Database.Statement;
   readonly columns: readonly string[];
   readonly idIndex: number;
+  /** Where the row's account is among the columns; -1 where it has none. */
+  readonly accountIndex: number;
 }
 
 /**
@@ -114,6 +116,12 @@ export class ImportWriter {
     const seenAt = this.seenRow.get(entity, id) as number | undefined;
     if (seenAt !== undefined) return { type: 'conflict', sameAs: seenAt };
     this.saveBefore.run(this.importId, entity, id, JSON.stringify(rowObject(s.columns, existing)));
+    // A row moved to another account changes the account it leaves as well.
+    const left = s.accountIndex >= 0 ? existing[s.accountIndex] : undefined;
+    if (typeof left === 'string' && left !== values[s.accountIndex]) {
+      this.accountsWritten?.add(left);
+      if (this.kind === 'assets') this.touchedAccounts.add(left);
+    }
     s.update.run(...values.filter((_, i) => i !== s.idIndex), this.importId, row, id);
     return UPDATED;
   }
@@ -217,6 +225,7 @@ function statements(db: Database.Database, table: string, idColumn: string, colu
   return {
     columns,
     idIndex,
+    accountIndex: columns.indexOf('account_id'),
     insert: db.prepare(
       `INSERT INTO ${table} (${list}, created_by, import_id, source_row) VALUES (${marks}, ?, ?, ?) ON CONFLICT (${idColumn}) DO NOTHING`,
     ),

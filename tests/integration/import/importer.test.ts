@@ -131,6 +131,20 @@ describe('importing', () => {
     ]);
   });
 
+  it('counts a row moved to another account as a change to both: the machine leaves one footprint for the other', async () => {
+    const db = t.db();
+    const header = ['account_id', 'asset_id', 'site', 'vendor', 'quantity', 'serviced_by', 'as_of'];
+    await importFile(db, t.file('a.csv', csv([header, ['C1', 'A1', 'HQ', 'Acme', '3', 'us', '2024-06-01'], ['C2', 'A2', 'Depot', 'Acme', '1', 'us', '2024-06-01']])));
+    const written = new Set<string>();
+    const moved = await importFile(db, t.file('b.csv', csv([header, ['C2', 'A1', 'Depot', 'Acme', '3', 'us', '2024-06-01']])), { touchedAccounts: written });
+    expect(moved).toMatchObject({ updated: 1 });
+    expect([...written].sort()).toEqual(['C1', 'C2']);
+    expect(db.prepare('SELECT account_id, our_quantity FROM footprint_history WHERE import_id = ? ORDER BY account_id').all(moved.importId)).toEqual([
+      { account_id: 'C1', our_quantity: 0 },
+      { account_id: 'C2', our_quantity: 4 },
+    ]);
+  });
+
   it('reads any delimiter, CRLF, quoted newlines, and Excel\'s sep= line', async () => {
     const db = t.db();
     const text = 'sep=;\r\n' + csv([['account_id', 'name', 'annual_value'], ['C1', 'Line one\r\nline two', '1.234,5'], ['C2', 'Semi; colon', '7']], ';', '\r\n');
