@@ -17,6 +17,10 @@ export interface UndoResult {
   readonly restored: number;
   /** Accounts this import created that other imports still refer to: kept, with their ids as names. */
   readonly keptAsPlaceholders: number;
+  /** The accounts still in the data whose rows the undo changed: the ones to rescore. */
+  readonly accountsChanged: ReadonlySet<string>;
+  /** How many accounts the undo removed from the data. */
+  readonly accountsRemoved: number;
 }
 
 /** Child tables first, so no row is left pointing at a deleted account. */
@@ -58,18 +62,29 @@ export function undoImport(db: Database.Database, importId: number, now: Date = 
       );
     }
 
+    // Each statement names the accounts of the rows it changes, for the rescoring that follows.
+    const changed = new Set<string>();
+    const removedAccounts = new Set<string>();
+    const accountsOf = (sql: string, ...params: unknown[]): string[] => db.prepare(`${sql} RETURNING account_id`).pluck().all(...params) as string[];
     let removed = 0;
     for (const [table] of DATA_TABLES) {
-      removed += db.prepare(`DELETE FROM ${table} WHERE created_by = ? AND import_id = ?`).run(importId, importId).changes;
+      const rows = accountsOf(`DELETE FROM ${table} WHERE created_by = ? AND import_id = ?`, importId, importId);
+      removed += rows.length;
+      for (const id of rows) changed.add(id);
     }
-    const keptAsPlaceholders = db
-      .prepare(
-        `UPDATE accounts SET name = account_id, segment = NULL, region = NULL, owner = NULL, contract_type = NULL,
-           contract_renewal_date = NULL, annual_value = NULL, placeholder = 1, source_row = NULL
-         WHERE created_by = ? AND import_id = ? AND placeholder = 0 AND (${REFERENCED})`,
-      )
-      .run(importId, importId).changes;
-    removed += db.prepare(`DELETE FROM accounts WHERE created_by = ? AND import_id = ? AND NOT (${REFERENCED})`).run(importId, importId).changes;
+    const placeholders = accountsOf(
+      `UPDATE accounts SET name = account_id, segment = NULL, region = NULL, owner = NULL, contract_type = NULL,
+         contract_renewal_date = NULL, annual_value = NULL, placeholder = 1, source_row = NULL
+       WHERE created_by = ? AND import_id = ? AND placeholder = 0 AND (${REFERENCED})`,
+      importId,
+      importId,
+    );
+    for (const id of placeholders) changed.add(id);
+    const keptAsPlaceholders = placeholders.length;
+    for (const id of accountsOf(`DELETE FROM accounts WHERE created_by = ? AND import_id = ? AND NOT (${REFERENCED})`, importId, importId)) {
+      removed++;
+      removedAccounts.add(id);
+    }
 
     const changes = db.prepare('SELECT entity, entity_id, before FROM import_changes WHERE import_id = ?').all(importId) as Array<{
       entity: string;
@@ -78,20 +93,29 @@ export function undoImport(db: Database.Database, importId: number, now: Date = 
     }>;
     // Accounts first on the way back, so restored rows find their account.
     changes.sort((a, b) => Number(b.entity === 'accounts') - Number(a.entity === 'accounts'));
-    for (const change of changes) restore(db, change.entity, JSON.parse(change.before) as Record<string, unknown>);
+    for (const change of changes) {
+      const before = JSON.parse(change.before) as Record<string, unknown>;
+      const was = restore(db, change.entity, before);
+      // A row the import moved to another account changes both.
+      if (was !== null) changed.add(was);
+      if (typeof before['account_id'] === 'string') changed.add(before['account_id']);
+    }
 
-    db.prepare('DELETE FROM footprint_history WHERE import_id = ?').run(importId);
+    for (const id of accountsOf('DELETE FROM footprint_history WHERE import_id = ?', importId)) changed.add(id);
     db.prepare('DELETE FROM import_changes WHERE import_id = ?').run(importId);
     // Placeholders whose only reason to exist was an import now undone.
-    removed += db
-      .prepare(
-        `DELETE FROM accounts WHERE placeholder = 1
-           AND (created_by IS NULL OR created_by = ? OR created_by IN (SELECT import_id FROM imports WHERE status = 'undone'))
-           AND NOT (${REFERENCED})`,
-      )
-      .run(importId).changes;
+    for (const id of accountsOf(
+      `DELETE FROM accounts WHERE placeholder = 1
+         AND (created_by IS NULL OR created_by = ? OR created_by IN (SELECT import_id FROM imports WHERE status = 'undone'))
+         AND NOT (${REFERENCED})`,
+      importId,
+    )) {
+      removed++;
+      removedAccounts.add(id);
+    }
     db.prepare("UPDATE imports SET status = 'undone', undone_at = ? WHERE import_id = ?").run(now.toISOString(), importId);
-    return { importId, removed, restored: changes.length, keptAsPlaceholders };
+    for (const id of removedAccounts) changed.delete(id);
+    return { importId, removed, restored: changes.length, keptAsPlaceholders, accountsChanged: changed, accountsRemoved: removedAccounts.size };
   })();
 }
 
@@ -103,13 +127,14 @@ const ID_COLUMN: Record<string, string> = {
   survey_responses: 'response_id',
 };
 
-function restore(db: Database.Database, table: string, before: Record<string, unknown>): void {
+/** Puts a row back as it was; gives the account it belonged to until then, or null where it was gone. */
+function restore(db: Database.Database, table: string, before: Record<string, unknown>): string | null {
   const idColumn = ID_COLUMN[table];
   if (!idColumn) throw new Error(`Unknown table in the import history: ${table}`);
   const columns = Object.keys(before).filter((c) => /^[a-z_]+$/.test(c));
   const values = columns.map((c) => before[c] ?? null);
-  const exists = db.prepare(`SELECT 1 FROM ${table} WHERE ${idColumn} = ?`).get(before[idColumn]);
-  if (exists) {
+  const was = db.prepare(`SELECT account_id FROM ${table} WHERE ${idColumn} = ?`).pluck().get(before[idColumn]) as string | undefined;
+  if (was !== undefined) {
     const assignments = columns.filter((c) => c !== idColumn).map((c) => `${c} = ?`).join(', ');
     db.prepare(`UPDATE ${table} SET ${assignments} WHERE ${idColumn} = ?`).run(
       ...columns.filter((c) => c !== idColumn).map((c) => before[c] ?? null),
@@ -118,4 +143,5 @@ function restore(db: Database.Database, table: string, before: Record<string, un
   } else {
     db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
   }
+  return was ?? null;
 }

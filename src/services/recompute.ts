@@ -18,6 +18,7 @@ import { accountsChanged, reportProgress, whileRunning } from './recompute-turns
 import type { RecomputeKind } from '../shared/api/app';
 import type { RecomputeProgress } from '../shared/api/common';
 import type { RecomputeJob, RecomputeMessage } from './recompute-worker';
+import type { UndoResult } from '../import/undo';
 
 export interface RecomputeOptions {
   /** Default: today. */
@@ -88,6 +89,14 @@ export async function recomputeImported(ctx: AppContext, accountIds: ReadonlySet
     const written = await rescoredInSlices(ctx, accountIds, today(ctx), true, changed, progressTo(ctx, changed, accountIds.size, onProgress));
     return { ...written, threads: 1, ms: Math.round(performance.now() - started) };
   });
+}
+
+/**
+ * Rescores after an undo: the accounts whose rows it changed, as after an import; every account
+ * where it removed some, so that their scores and alerts go with them.
+ */
+export async function recomputeUndone(ctx: AppContext, undone: Pick<UndoResult, 'accountsChanged' | 'accountsRemoved'>): Promise<RecomputeResult> {
+  return undone.accountsRemoved > 0 ? recomputeAll(ctx) : recomputeImported(ctx, undone.accountsChanged);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { openContext } from '../../services/context';
 import { listImports } from '../../db/repositories/imports';
 import { undoImport, UndoError } from '../../import/undo';
-import { recomputeAll } from '../../services/recompute';
+import { recomputeUndone } from '../../services/recompute';
 import { EXIT, number, UsageError, type Output } from '../output';
 import { parse, requireString } from '../options';
 
@@ -65,7 +65,7 @@ export async function undoCommand(argv: string[], io: Output): Promise<number> {
   const ctx = openContext(dbPath, { singleConnection: true });
   try {
     const result = undoImport(ctx.db, importId, ctx.now());
-    await recomputeAll(ctx);
+    await recomputeUndone(ctx, result);
     const kept = result.keptAsPlaceholders ? `; ${number(result.keptAsPlaceholders)} accounts other imports still use were kept with their ids as names` : '';
     io.out(`Undid import #${importId}: ${number(result.removed)} rows removed, ${number(result.restored)} rows restored${kept}.`);
     return EXIT.ok;

@@ -5,7 +5,7 @@ import type { importsContract } from '../../shared/api/imports';
 import { listImports } from '../../db/repositories/imports';
 import { deleteProfile, listProfiles, saveProfile } from '../../db/repositories/profiles';
 import { undoImport } from '../../import/undo';
-import { recomputeAll } from '../recompute';
+import { recomputeUndone } from '../recompute';
 import { loadSettings } from '../settings';
 import { inspectFile } from '../import-inspect';
 import { cancelImportJob, jobStatus, startImportJob } from '../import-jobs';
@@ -27,8 +27,8 @@ export function importsHandlers(ctx: AppContext): HandlersOf<typeof importsContr
     },
     'imports/list': () => listImports(ctx.db),
     'imports/undo': async ({ importId }) => {
-      const result = undoImport(ctx.db, importId, ctx.now());
-      await recomputeAll(ctx);
+      const { accountsChanged, accountsRemoved, ...result } = undoImport(ctx.db, importId, ctx.now());
+      await recomputeUndone(ctx, { accountsChanged, accountsRemoved });
       return result;
     },
     'profiles/list': () => listProfiles(ctx.db),

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/temp';
 import { testApp } from '../../support/context';
 import { loadDemo } from '../../../src/services/demo';
-import { recomputeAll } from '../../../src/services/recompute';
+import { recomputeAll, recomputeUndone } from '../../../src/services/recompute';
+import { importFiles } from '../../../src/services/import-files';
+import { demoApp } from '../../support/context';
 import { listAlerts } from '../../../src/services/alerts';
 import { spellDayCounts } from '../../../src/domain/alerts/day-counts';
 import { importFile } from '../../../src/import/importer';
@@ -58,6 +60,46 @@ describe('the daily recompute', () => {
     expect(nextDay.title).not.toContain('⟦');
   }, 120_000);
 
+  it('after an undo rescores only the accounts whose rows it changed, to what a full recompute gives', async () => {
+    const { ctx } = await demoApp(t.dir(), 'undo', open);
+    const accounts = ctx.db.prepare('SELECT account_id FROM accounts ORDER BY account_id LIMIT 4').pluck().all() as string[];
+    const moved = ctx.db.prepare('SELECT work_order_id, account_id, opened_at FROM work_orders WHERE account_id = ? LIMIT 1').get(accounts[3]) as { work_order_id: string; account_id: string; opened_at: string };
+    // New visits for three accounts, and one of the fourth's work orders filed under the first.
+    const file = t.file(
+      'weekly.csv',
+      csv([
+        ['work_order_id', 'account_id', 'opened_at', 'type', 'fixed_first_time'],
+        ['WO-NEW-1', accounts[0]!, '2026-11-20T08:00:00', 'break_fix', '0'],
+        ['WO-NEW-2', accounts[1]!, '2026-11-21T08:00:00', 'break_fix', '0'],
+        ['WO-NEW-3', accounts[2]!, '2026-11-22T08:00:00', 'break_fix', '0'],
+        [moved.work_order_id, accounts[0]!, moved.opened_at, 'break_fix', '0'],
+      ]),
+    );
+    const state = () => ({
+      scores: ctx.db.prepare('SELECT account_id, as_of, loyalty, band, satisfaction, confidence, change_30, top_driver, trend FROM account_scores ORDER BY account_id').all(),
+      alerts: ctx.db.prepare('SELECT alert_id, severity, status, active, title, detail, refs FROM alerts ORDER BY alert_id').all(),
+    });
+    const beforeImport = state();
+    const imported = await importFiles(ctx, { paths: [file] });
+    // The account the work order left is rescored with the one it joined.
+    expect(imported.recompute?.accounts).toBe(4);
+    const afterImport = state();
+    expect(afterImport).not.toEqual(beforeImport);
+    await recomputeAll(ctx);
+    expect(state()).toEqual(afterImport);
+    const importId = ctx.db.prepare('SELECT max(import_id) FROM imports').pluck().get() as number;
+
+    const undone = undoImport(ctx.db, importId);
+    expect([...undone.accountsChanged].sort()).toEqual([...accounts].sort());
+    expect(undone.accountsRemoved).toBe(0);
+    const rescored = await recomputeUndone(ctx, undone);
+    expect(rescored.accounts).toBe(4);
+    const afterUndo = state();
+    expect(afterUndo).not.toEqual(afterImport);
+    await recomputeAll(ctx);
+    expect(state()).toEqual(afterUndo);
+  }, 120_000);
+
   it('forgets the scores of accounts an undo took out, and only theirs', async () => {
     const { ctx } = testApp(t.dir(), new Date('2026-11-23T09:00:00Z'));
     open.push(ctx);
@@ -75,8 +117,9 @@ describe('the daily recompute', () => {
       .prepare("INSERT INTO alerts (alert_id, rule, account_id, severity, status, active, title, detail, raised_at, updated_at, evaluated_at) VALUES ('silent_account:C2', 'silent_account', 'C2', 'low', 'acknowledged', 1, 't', 'd', '2026-11-20', '2026-11-20', '2026-11-20')")
       .run();
 
-    undoImport(ctx.db, added.importId!);
-    await recomputeAll(ctx, { asOf: '2026-11-23' });
+    const undone = undoImport(ctx.db, added.importId!);
+    expect(undone).toMatchObject({ accountsRemoved: 1, accountsChanged: new Set() });
+    await recomputeUndone(ctx, undone);
     expect(ctx.db.prepare("SELECT status, active FROM alerts WHERE alert_id = 'silent_account:C2'").get()).toEqual({ status: 'resolved', active: 0 });
     expect(ctx.db.prepare("SELECT note FROM alert_events WHERE alert_id = 'silent_account:C2'").pluck().all()).toEqual(['The account is no longer in the data']);
     expect(scored()).toEqual(['C1']);
