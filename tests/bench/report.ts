@@ -16,7 +16,7 @@ export function formatReport(f: Figures, verdicts: readonly Verdict[]): string {
   lines.push(`  full recompute ${f.recompute.full_s} s on ${f.recompute.threads} threads (first, with history: ${f.recompute.first_with_history_s} s); single-scan query ${f.recompute.scan_s} s`);
   lines.push(`  main thread's longest stall ${f.recompute.longest_stall_ms} ms (first: ${f.recompute.first_longest_stall_ms} ms); ${f.recompute.alerts_changed} alerts changed the next day`);
   lines.push(`  peak memory ${f.recompute.peak_rss_mb} MB resident, the database file mapped for reading included${privately(f.recompute.peak_private_mb)}`);
-  lines.push(`  incremental, 100 accounts: ${f.recompute.incremental_ms} ms (${f.recompute.incremental_with_import_ms} ms with the import)`, '');
+  lines.push(`  incremental, 100 accounts: ${f.recompute.incremental_ms} ms (${f.recompute.incremental_with_import_ms} ms with the import); the import undone, rescored: ${f.recompute.undo_ms} ms`, '');
   lines.push('API:');
   lines.push(`  accounts/list p50 ${f.api.list_p50_ms} ms, p95 ${f.api.list_p95_ms} ms (${Math.round(f.api.list_bytes / 1024)} KiB); account/get p50 ${f.api.account_p50_ms} ms, p95 ${f.api.account_p95_ms} ms`, '');
   if (f.ui) {

@@ -24,6 +24,8 @@ export interface Figures {
     ratio: number;
     incremental_ms: number;
     incremental_with_import_ms: number;
+    /** The same import undone from the history, with the accounts it changed rescored (in the same process, after it). */
+    undo_ms: number;
     first_with_history_s: number;
     /** The longest the main thread went without answering, in the full recompute and the first. */
     longest_stall_ms: number;

@@ -1,11 +1,13 @@
 // A small import as a user makes it every week: 1,000 new work orders touching 100 accounts,
-// through the app's import service, which then rescores the accounts it touched.
+// through the app's import service, which then rescores the accounts it touched; then its undo.
 //   node incremental.mjs --db FILE.db --as-of DATE --accounts N --dir TMPDIR
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openContext } from '../../../src/services/context';
 import { importFiles } from '../../../src/services/import-files';
 import { addDays } from '../../../src/domain/dates';
+import { undoImport } from '../../../src/import/undo';
+import { recomputeUndone } from '../../../src/services/recompute';
 import { emit, options, required, round } from './common';
 
 const opts = options();
@@ -32,10 +34,17 @@ const outcome = await importFiles(ctx, { paths: [file] });
 const total = performance.now() - started;
 const failed = outcome.files.find((f) => 'error' in f);
 if (failed && 'error' in failed) throw failed.error;
+
+// Then taken back, as the history's Undo does it: the rows out, the accounts they changed rescored.
+const importId = ctx.db.prepare('SELECT max(import_id) FROM imports').pluck().get() as number;
+const undoStarted = performance.now();
+await recomputeUndone(ctx, undoImport(ctx.db, importId, ctx.now()));
+const undo = performance.now() - undoStarted;
 ctx.close();
 emit({
   rows: TOUCHED * PER_ACCOUNT,
   accounts: outcome.recompute?.accounts ?? 0,
   import_and_recompute_ms: round(total, 1),
   recompute_ms: outcome.recompute?.ms ?? null,
+  undo_ms: round(undo, 1),
 });
