@@ -32,13 +32,12 @@ writeFileSync(file, `${lines.join('\n')}\n`);
 const started = performance.now();
 const outcome = await importFiles(ctx, { paths: [file] });
 const total = performance.now() - started;
-const failed = outcome.files.find((f) => 'error' in f);
-if (failed && 'error' in failed) throw failed.error;
+const [imported] = outcome.files;
+if (!imported || 'error' in imported) throw imported?.error ?? new Error('the weekly file was not imported');
 
 // Then taken back, as the history's Undo does it: the rows out, the accounts they changed rescored.
-const importId = ctx.db.prepare('SELECT max(import_id) FROM imports').pluck().get() as number;
 const undoStarted = performance.now();
-await recomputeUndone(ctx, undoImport(ctx.db, importId, ctx.now()));
+await recomputeUndone(ctx, undoImport(ctx.db, imported.report.importId!, ctx.now()));
 const undo = performance.now() - undoStarted;
 ctx.close();
 emit({

@@ -87,9 +87,10 @@ describe('the daily recompute', () => {
     expect(afterImport).not.toEqual(beforeImport);
     await recomputeAll(ctx);
     expect(state()).toEqual(afterImport);
-    const importId = ctx.db.prepare('SELECT max(import_id) FROM imports').pluck().get() as number;
+    const [weekly] = imported.files;
+    if (!weekly || 'error' in weekly) throw new Error('the weekly file was not imported');
 
-    const undone = undoImport(ctx.db, importId);
+    const undone = undoImport(ctx.db, weekly.report.importId!);
     expect([...undone.accountsChanged].sort()).toEqual([...accounts].sort());
     expect(undone.accountsRemoved).toBe(0);
     const rescored = await recomputeUndone(ctx, undone);
