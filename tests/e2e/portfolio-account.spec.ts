@@ -220,6 +220,62 @@ test('assistive technology reads the accounts table in its order on screen, wher
   await cdp.detach();
 });
 
+test('sweeping through the accounts table shows names and loyalty, then whole rows of the right accounts once it rests', async ({ page, demo }) => {
+  const app = new AppPage(page);
+  await app.open(demo.url);
+  const portfolio = new PortfolioPage(page);
+  const scroller = page.locator('[data-scroll="portfolio"]');
+  await expect(portfolio.rows.first()).toBeVisible();
+  const rowsInView = (): Promise<Record<string, string>> =>
+    scroller.evaluate((box) =>
+      Object.fromEntries(
+        [...box.querySelectorAll<HTMLElement>('.grid-body [role=row][data-account-id]')]
+          .filter((row) => row.getBoundingClientRect().bottom <= box.getBoundingClientRect().bottom)
+          .map((row): [string, string] => [row.getAttribute('data-account-id')!, row.innerText]),
+      ),
+    );
+  const before = await rowsInView();
+  expect(Object.keys(before).length).toBeGreaterThan(5);
+
+  // A screenful a frame, down and back up, as a dragged scroll bar moves it.
+  const frames = await scroller.evaluate(async (box) => {
+    const seen: Array<{ skimming: boolean; names: boolean; loyalty: boolean; hidden: boolean }> = [];
+    const tops = [1, 2, 3, 4, 2, 0].map((n) => n * box.clientHeight);
+    for (const top of tops) {
+      box.scrollTop = top;
+      await new Promise<void>((done) => requestAnimationFrame(() => done()));
+      const row = [...box.querySelectorAll<HTMLElement>('.grid-body [role=row]')].find((r) => r.getBoundingClientRect().top >= box.getBoundingClientRect().top + 40)!;
+      const visible = (el: Element | null) => el !== null && getComputedStyle(el).visibility === 'visible';
+      seen.push({
+        skimming: box.querySelector('[role=table]')!.hasAttribute('data-skimming'),
+        names: visible(row.querySelector('[role=rowheader] a')) && (row.querySelector('[role=rowheader] a') as HTMLElement).innerText.trim() !== '',
+        loyalty: visible(row.querySelector('.score-value')),
+        hidden: !visible(row.querySelector('[role=cell]:not([data-skim-shown])')),
+      });
+    }
+    return seen;
+  });
+  expect(frames).toEqual(frames.map(() => ({ skimming: true, names: true, loyalty: true, hidden: true })));
+  await page.screenshot({ path: test.info().outputPath('portfolio-skimming.png') });
+
+  // At rest, every cell shows again, each of its own account.
+  await expect(portfolio.table).not.toHaveAttribute('data-skimming');
+  expect(await rowsInView()).toEqual(before);
+  await expect(portfolio.rows.first().locator('svg.sparkline, .muted-text').first()).toBeVisible();
+
+  // Page Down pressed once in the table moves a screenful and shows it whole at once.
+  await portfolio.table.evaluate((table) => {
+    const w = window as unknown as { skimmed: boolean };
+    w.skimmed = false;
+    new MutationObserver(() => (w.skimmed ||= table.hasAttribute('data-skimming'))).observe(table, { attributes: true, attributeFilter: ['data-skimming'] });
+  });
+  await portfolio.rows.first().locator('a').first().focus();
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => scroller.evaluate((box) => box.scrollTop)).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { skimmed: boolean }).skimmed)).toBe(false);
+});
+
 test('a note written while an import is written waits for it, and the window says so until it is saved', async ({ page, demo }) => {
   // An import of a million rows holds the writing for seconds; the demo's would be over at once.
   // The note is held back as the server holds it, and the server's answer about what it waits for

@@ -1,6 +1,6 @@
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
 import { useLocation } from 'wouter';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
 import { readSparkline } from '../../../shared/sparkline';
 import { paths } from '../../app/paths';
@@ -10,6 +10,7 @@ import { Sparkline } from '../../components/Sparkline';
 import { Change } from '../../components/Change';
 import { formatDay, formatInteger, formatPercent, formatScore } from '../../components/format';
 import { nextSort, sortRows, type PortfolioSort, type SortValue } from './sorting';
+import { SETTLE_MS, SweepWatch } from './skimming';
 
 const ROW_HEIGHT = 36;
 
@@ -76,7 +77,7 @@ const CELLS: Record<string, (r: PortfolioRow) => ReactElement> = {
   segment: (r) => textCell('segment', r.segment),
   region: (r) => textCell('region', r.region),
   loyalty: (r) => (
-    <div role="cell" key="loyalty" className="num score-cell" style={COLUMN_STYLE['loyalty']}>
+    <div role="cell" key="loyalty" className="num score-cell" style={COLUMN_STYLE['loyalty']} data-skim-shown>
       <span className={`score-value ${r.band ? `band-text-${r.band}` : ''}`}>{formatScore(r.loyalty)}</span>
       <BandChip band={r.band} />
     </div>
@@ -179,23 +180,48 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
   }, [shown, onVisibleOrder]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  const [startOffset] = useState(() => recall<number>('portfolio.scroll', 0));
+  const [sweep] = useState(() => new SweepWatch(startOffset));
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh each render; the compiler leaves this component alone
-  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    initialOffset: startOffset,
+    // The sweep is told of each move before the rows render for it.
+    observeElementOffset: (instance, moved) =>
+      observeElementOffset(instance, (offset, isScrolling) => {
+        sweep.moved(offset, instance.scrollRect?.height ?? 0, performance.now());
+        moved(offset, isScrolling);
+      }),
+  });
+  const skimming = sweep.skimming;
+  const [, settled] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!skimming) return;
+    // Each render of a sweep puts this off; once nothing has moved for a while, the rows are drawn whole.
+    const timer = setTimeout(() => {
+      sweep.settle();
+      settled();
+    }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  });
   const found = activeId === undefined ? -1 : shown.findIndex((r) => r.accountId === activeId);
   const active = found < 0 ? 0 : found;
   const [, navigate] = useLocation();
 
   // Back from an account: the table scrolls to where it was.
   useLayoutEffect(() => {
-    const top = recall<number>('portfolio.scroll', 0);
-    if (scroller.current && top > 0) scroller.current.scrollTop = top;
-  }, []);
+    if (scroller.current && startOffset > 0) scroller.current.scrollTop = startOffset;
+  }, [startOffset]);
 
   const focusRow = (index: number): void => {
     const clamped = Math.max(0, Math.min(index, shown.length - 1));
     const id = shown[clamped]?.accountId;
     setActiveId(id);
     remember('portfolio.active', id);
+    sweep.steppedByKey(performance.now());
     virtualizer.scrollToIndex(clamped, { align: 'auto' });
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-row-index="${clamped}"] .row-link`)?.focus());
   };
@@ -230,7 +256,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
       data-scroll="portfolio"
       onScroll={(e) => remember('portfolio.scroll', e.currentTarget.scrollTop)}
     >
-      <div role="table" className="portfolio-grid" aria-label="Accounts" aria-rowcount={shown.length + 1} style={{ minWidth: LEAST_WIDTH }}>
+      <div role="table" className="portfolio-grid" aria-label="Accounts" data-skimming={skimming || undefined} aria-rowcount={shown.length + 1} style={{ minWidth: LEAST_WIDTH }}>
         <div role="rowgroup" className="grid-head">
           <div role="row" aria-rowindex={1} className="grid-row">
             {COLUMNS.map((column) => {
@@ -260,7 +286,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
           onKeyDown={onKeyDown}
         >
           {inSlots(items).map((item, slot) => (
-            <TableRow key={slot} id={slotId(slot)} row={shown[item.index]!} index={item.index} top={item.start} active={item.index === active} onActivate={setActiveId} />
+            <TableRow key={slot} id={slotId(slot)} row={shown[item.index]!} index={item.index} top={item.start} active={item.index === active} skimming={skimming} onActivate={setActiveId} />
           ))}
         </div>
       </div>
@@ -284,10 +310,38 @@ function inSlots<T extends { readonly index: number }>(items: readonly T[]): T[]
 const slotOf = (index: number, slots: number): number => index % slots;
 
 /**
+ * A cell rendered again only when the account it shows changes, and not while frozen: while the
+ * table is swept through, it keeps what it showed, hidden, and its elements are left alone.
+ */
+const Cell = memo(
+  function Cell({ column, row }: { readonly column: string; readonly row: PortfolioRow; readonly frozen: boolean }) {
+    return CELLS[column]!(row);
+  },
+  (before, now) => now.frozen || (before.row === now.row && before.column === now.column),
+);
+
+/**
  * Rows that stay in view while scrolling are not rendered again. Each row is placed on its own and
  * contained, so a screenful of new rows is laid out without laying out the rest of the table.
  */
-const TableRow = memo(function TableRow({ id, row, index, top, active, onActivate }: { readonly id: string; readonly row: PortfolioRow; readonly index: number; readonly top: number; readonly active: boolean; readonly onActivate: (id: string) => void }) {
+const TableRow = memo(function TableRow({
+  id,
+  row,
+  index,
+  top,
+  active,
+  skimming,
+  onActivate,
+}: {
+  readonly id: string;
+  readonly row: PortfolioRow;
+  readonly index: number;
+  readonly top: number;
+  readonly active: boolean;
+  /** Swept past: the name and loyalty only, the other cells hidden and left as they were (see SweepWatch). */
+  readonly skimming: boolean;
+  readonly onActivate: (id: string) => void;
+}) {
   const element = useRef<HTMLDivElement>(null);
   // Focus belongs to the account, not to the elements now showing another one: let it go, as it
   // would if the row had left the page, so Enter never opens an account nobody chose.
@@ -313,8 +367,10 @@ const TableRow = memo(function TableRow({ id, row, index, top, active, onActivat
             {/* With no row chosen yet, the first is the one Tab lands on. */}
             <AccountLink row={row} focusable={active} />
           </div>
+        ) : column.id === 'loyalty' ? (
+          CELLS['loyalty']!(row)
         ) : (
-          CELLS[column.id]!(row)
+          <Cell key={column.id} column={column.id} row={row} frozen={skimming} />
         ),
       )}
     </div>
