@@ -276,6 +276,29 @@ test('sweeping through the accounts table shows names and loyalty, then whole ro
   expect(await page.evaluate(() => (window as unknown as { skimmed: boolean }).skimmed)).toBe(false);
 });
 
+test('back from an account, the accounts table is where it was, its rows whole', async ({ page, demo }) => {
+  const app = new AppPage(page);
+  await app.open(demo.url);
+  const portfolio = new PortfolioPage(page);
+  const scroller = page.locator('[data-scroll="portfolio"]');
+  await expect(portfolio.rows.first()).toBeVisible();
+  await scroller.evaluate((box) => (box.scrollTop = 60 * 36));
+  const row = page.locator('[role=row][data-row-index="62"]');
+  await expect(row).toBeInViewport();
+  const id = await row.getAttribute('data-account-id');
+  await row.locator('a').first().click();
+  await app.waitReady();
+  await expect(page.locator(`[data-view="account"][data-account-id="${id}"]`)).toBeVisible();
+
+  await page.goBack();
+  await app.waitReady();
+  await expect.poll(() => scroller.evaluate((box) => box.scrollTop)).toBe(60 * 36);
+  const back = page.locator(`[role=row][data-row-index="62"][data-account-id="${id}"]`);
+  await expect(back).toBeInViewport();
+  await expect(portfolio.table).not.toHaveAttribute('data-skimming');
+  await expect(back.locator('[role=cell]').nth(1)).toBeVisible();
+});
+
 test('a note written while an import is written waits for it, and the window says so until it is saved', async ({ page, demo }) => {
   // An import of a million rows holds the writing for seconds; the demo's would be over at once.
   // The note is held back as the server holds it, and the server's answer about what it waits for
