@@ -23,8 +23,8 @@ describe('sweeping through the portfolio table', () => {
     expect(sweep.skimming).toBe(false);
     sweep.moved(4 * HEIGHT, HEIGHT, 64);
     expect(sweep.skimming).toBe(true);
-    // Nothing moved for a while: the table says so.
-    sweep.settle();
+    // At rest: the table reports where it stopped once more.
+    sweep.moved(4 * HEIGHT, HEIGHT, 64 + 120);
     expect(sweep.skimming).toBe(false);
   });
 
@@ -51,7 +51,7 @@ describe('sweeping through the portfolio table', () => {
       expect(sweep.skimming).toBe(true);
     }
     // A key step that scrolled nothing is forgotten: the scroll bar dragged later skims.
-    sweep.settle();
+    sweep.moved(5 * (HEIGHT - 36), HEIGHT, 1400);
     sweep.steppedByKey(5000);
     sweep.moved(20 * HEIGHT, HEIGHT, 9000);
     expect(sweep.skimming).toBe(true);

@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
 import { useLocation } from 'wouter';
 import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
@@ -189,7 +189,9 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
     initialOffset: startOffset,
-    // The sweep is told of each move before the rows render for it.
+    // The sweep is told of each move before the rows render for it, and of the table at rest (the
+    // same offset again once nothing has moved for SETTLE_MS), which renders whole rows.
+    isScrollingResetDelay: SETTLE_MS,
     observeElementOffset: (instance, moved) =>
       observeElementOffset(instance, (offset, isScrolling) => {
         sweep.moved(offset, instance.scrollRect?.height ?? 0, performance.now());
@@ -197,16 +199,6 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
       }),
   });
   const skimming = sweep.skimming;
-  const [, settled] = useReducer((n: number) => n + 1, 0);
-  useEffect(() => {
-    if (!skimming) return;
-    // Each render of a sweep puts this off; once nothing has moved for a while, the rows are drawn whole.
-    const timer = setTimeout(() => {
-      sweep.settle();
-      settled();
-    }, SETTLE_MS);
-    return () => clearTimeout(timer);
-  });
   const found = activeId === undefined ? -1 : shown.findIndex((r) => r.accountId === activeId);
   const active = found < 0 ? 0 : found;
   const [, navigate] = useLocation();

@@ -2,7 +2,7 @@
 const SKIM_SHARE = 0.5;
 /** Two such moves at most this far apart are one sweep (a dragged scroll bar, a held-down key). */
 const SWEEP_GAP_MS = 150;
-/** How long after the last move of a sweep the rows are drawn whole again. */
+/** How long after the last move the table is at rest, and its rows drawn whole again. */
 export const SETTLE_MS = 120;
 
 /**
@@ -24,7 +24,7 @@ export class SweepWatch {
     return this.#skimming;
   }
 
-  /** Told each scroll position as the table moves, before it renders. */
+  /** Told each scroll position as the table moves, and once more at rest, before it renders. */
   moved(offset: number, visibleHeight: number, now: number): void {
     const big = visibleHeight > 0 && Math.abs(offset - this.lastOffset) > visibleHeight * SKIM_SHARE;
     const byKey = now - this.keyStepAt <= SWEEP_GAP_MS;
@@ -37,10 +37,5 @@ export class SweepWatch {
   /** The next move is the table's own key step: a sweep only if the key is held down. */
   steppedByKey(now: number): void {
     this.keyStepAt = now;
-  }
-
-  /** The sweep has stopped (nothing moved for SETTLE_MS). */
-  settle(): void {
-    this.#skimming = false;
   }
 }
