@@ -79,7 +79,8 @@ export function recommendationState(recommendation: RecommendationFacts, visits:
   const later: WorkOrderFacts[] = [];
   for (let i = from; i < visits.length; i++) if (isLaterVisit(recommendation, visits[i]!)) later.push(visits[i]!);
   for (const visit of later) if (visit.remindedIds.includes(recommendation.id)) reminders.push({ on: dayOf(visit.openedAt), workOrderId: visit.id });
-  reminders.sort((a, b) => a.on.localeCompare(b.on));
+  // Days as YYYY-MM-DD sort as plain strings; a locale's collation is slower and adds nothing.
+  reminders.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
   const lastHeardOn = reminders.at(-1)?.on ?? made;
   const open = status === 'open';
   const revisitsWithoutReminder = open ? later.filter((v) => dayIsAfter(v.openedAt, lastHeardOn) && !v.remindedIds.includes(recommendation.id)) : [];

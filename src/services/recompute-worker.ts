@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../db/connection';
 import { iterateEvidence, type AccountRange } from '../db/repositories/evidence';
 import { storedAlertsInOrder } from '../db/repositories/alerts';
-import { keptLoyalty } from '../db/repositories/snapshots';
+import { keptLoyaltyInBulk } from '../db/repositories/snapshots';
 import { resultBatches, scoreAccounts, type RecomputeInput } from './recompute-core';
 import { unpacked, writeScoped, type WriteScope, type WrittenResults } from './recompute-write';
 
@@ -36,7 +36,7 @@ function score(dataFile: string, range: AccountRange, input: RecomputeInput): vo
   const alerts = storedAlertsInOrder(db, range);
   try {
     const batches = resultBatches((batch, accounts) => port.postMessage({ type: 'results', batch, accounts } satisfies RecomputeMessage, [batch.buffer as ArrayBuffer]));
-    for (const result of scoreAccounts(iterateEvidence(db, range), input, alerts, keptLoyalty(db))) batches.add(result);
+    for (const result of scoreAccounts(iterateEvidence(db, range), input, alerts, keptLoyaltyInBulk(db, range))) batches.add(result);
     batches.flush();
   } finally {
     alerts.close();

@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { iterateEvidence, loadAccountEvidence, type AccountRange } from '../db/repositories/evidence';
-import { keptLoyalty, snapshotDays } from '../db/repositories/snapshots';
+import { keptLoyalty, keptLoyaltyInBulk, snapshotDays } from '../db/repositories/snapshots';
 import { storedAlerts, storedAlertsInOrder } from '../db/repositories/alerts';
 import { scoreAccount, type ScoredAccount } from '../domain/scoring/loyalty';
 import { addDays } from '../domain/dates';
@@ -233,7 +233,8 @@ async function scoredHere(ctx: AppContext, input: RecomputeInput, accountIds?: r
   });
   try {
     let sliceStarted = performance.now();
-    for (const result of scoreAccounts(evidence, input, alerts, keptLoyalty(ctx.db))) {
+    const kept = accountIds ? keptLoyalty(ctx.db) : keptLoyaltyInBulk(ctx.db);
+    for (const result of scoreAccounts(evidence, input, alerts, kept)) {
       batches.add(result);
       if (performance.now() - sliceStarted > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));

@@ -3,6 +3,7 @@ import type { Band, LoyaltyScore } from '../../shared/scoring-types';
 import { weeklyTrend, type TrendPoint } from '../../domain/trend';
 import { sparklineOf } from '../../shared/sparkline';
 import { addDays } from '../../domain/dates';
+import type { AccountRange } from './evidence';
 
 export interface SnapshotRow {
   accountId: string;
@@ -94,16 +95,46 @@ export const KEPT_SCORE_TOLERANCE_DAYS = 10;
  */
 export function keptLoyalty(db: Db): KeptLoyalty {
   const select = db.prepare('SELECT loyalty FROM score_snapshots WHERE as_of = ? AND account_id = ?').pluck();
-  const daysBack = new Map<string, string[]>();
+  return keptFrom(db, (day) => (accountId) => select.get(day, accountId) as number | null | undefined);
+}
+
+/**
+ * The same for a whole portfolio (or a range of it) asked about account by account: each day tried
+ * is read once, its rows in one pass through the key, instead of a seek per account.
+ */
+export function keptLoyaltyInBulk(db: Db, range?: AccountRange): KeptLoyalty {
+  const select = range
+    ? db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day AND account_id >= @from AND (@to IS NULL OR account_id < @to)').raw()
+    : db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day').raw();
+  const days = new Map<string, Map<string, number | null>>();
+  return keptFrom(db, (day) => {
+    let rows = days.get(day);
+    if (!rows) {
+      rows = new Map(select.all(range ? { day, from: range.from, to: range.to } : { day }) as Array<[string, number | null]>);
+      days.set(day, rows);
+    }
+    return (accountId) => rows.get(accountId);
+  });
+}
+
+/** A kept loyalty looked up through the days that have snapshots, newest first; `on(day)` finds an account's row that day. */
+function keptFrom(db: Db, on: (day: string) => (accountId: string) => number | null | undefined): KeptLoyalty {
+  const daysBack = new Map<string, Array<(accountId: string) => number | null | undefined>>();
   return (accountId, day, maxAgeDays) => {
     const key = `${day} ${maxAgeDays}`;
-    let days = daysBack.get(key);
-    if (!days) {
-      days = snapshotDaysBetween(db, addDays(day, -maxAgeDays), day).reverse();
-      daysBack.set(key, days);
+    let lookups = daysBack.get(key);
+    if (!lookups) {
+      lookups = snapshotDaysBetween(db, addDays(day, -maxAgeDays), day)
+        .reverse()
+        .map((d) => {
+          // Each day's lookup made when first needed: most accounts are found on the newest.
+          let lookup: ((accountId: string) => number | null | undefined) | null = null;
+          return (id: string) => (lookup ??= on(d))(id);
+        });
+      daysBack.set(key, lookups);
     }
-    for (const d of days) {
-      const found = select.get(d, accountId) as number | null | undefined;
+    for (const lookup of lookups) {
+      const found = lookup(accountId);
       if (found !== undefined) return found;
     }
     return null;

@@ -7,7 +7,7 @@ import { listPortfolio } from '../../../src/db/repositories/accounts';
 import { APPLICATION_ID, openDatabase, DatabaseOpenError } from '../../../src/db/connection';
 import { evidenceSql } from '../../../src/db/repositories/evidence';
 import { waitingAlertCounts } from '../../../src/db/repositories/alerts';
-import { accountHistory, keptLoyalty, snapshotDays, snapshotWriter } from '../../../src/db/repositories/snapshots';
+import { accountHistory, keptLoyalty, keptLoyaltyInBulk, snapshotDays, snapshotWriter } from '../../../src/db/repositories/snapshots';
 import type { LoyaltyScore } from '../../../src/shared/scoring-types';
 import { useTempDir } from '../../support/temp';
 
@@ -307,6 +307,25 @@ describe('0010 snapshots by day', () => {
     expect(kept('C2', '2026-10-30', 10)).toBeNull();
     expect(kept('C3', '2026-10-24', 10)).toBe(60);
     expect(kept('C3', '2026-10-24', 3)).toBeNull();
+    // Read a day at a time for a whole portfolio or a range of it: the same answers.
+    const asked = [
+      ['C1', '2026-10-24', 10],
+      ['C1', '2026-11-05', 10],
+      ['C1', '2026-11-23', 0],
+      ['C2', '2026-10-30', 10],
+      ['C2', '2026-11-23', 30],
+      ['C3', '2026-10-24', 10],
+      ['C3', '2026-10-24', 3],
+      ['C4', '2026-11-23', 30],
+    ] as const;
+    const answers = [80, null, 70, null, 55, 60, null, null];
+    expect(asked.map(([account, day, age]) => kept(account, day, age))).toEqual(answers);
+    const bulk = keptLoyaltyInBulk(db);
+    expect(asked.map(([account, day, age]) => bulk(account, day, age))).toEqual(answers);
+    // A range reads only its own accounts.
+    const range = keptLoyaltyInBulk(db, { from: 'C2', to: 'C3' });
+    expect(range('C2', '2026-11-23', 30)).toBe(55);
+    expect(range('C1', '2026-10-24', 10)).toBeNull();
     expect([...snapshotDays(db, '2026-10-20', '2026-11-22', new Set(['C1', 'C2']))]).toEqual([
       ['C1', new Set(['2026-10-20', '2026-11-22'])],
       ['C2', new Set(['2026-10-24'])],
