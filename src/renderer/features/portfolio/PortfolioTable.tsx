@@ -1,4 +1,4 @@
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
+import { cloneElement, memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
 import { useLocation } from 'wouter';
 import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
@@ -77,7 +77,7 @@ const CELLS: Record<string, (r: PortfolioRow) => ReactElement> = {
   segment: (r) => textCell('segment', r.segment),
   region: (r) => textCell('region', r.region),
   loyalty: (r) => (
-    <div role="cell" key="loyalty" className="num score-cell" style={COLUMN_STYLE['loyalty']} data-skim-shown>
+    <div role="cell" key="loyalty" className="num score-cell" style={COLUMN_STYLE['loyalty']}>
       <span className={`score-value ${r.band ? `band-text-${r.band}` : ''}`}>{formatScore(r.loyalty)}</span>
       <BandChip band={r.band} />
     </div>
@@ -305,6 +305,12 @@ const slotOf = (index: number, slots: number): number => index % slots;
  * A cell rendered again only when the account it shows changes, and not while frozen: while the
  * table is swept through, it keeps what it showed, hidden, and its elements are left alone.
  */
+/**
+ * The cells a row keeps showing while the table is swept (SweepWatch), beside the name: what someone
+ * sweeping reads. Marked for the style sheet, which hides the rest.
+ */
+const SHOWN_WHILE_SKIMMING: ReadonlySet<string> = new Set(['loyalty']);
+
 const Cell = memo(
   function Cell({ column, row }: { readonly column: string; readonly row: PortfolioRow; readonly frozen: boolean }) {
     return CELLS[column]!(row);
@@ -359,8 +365,8 @@ const TableRow = memo(function TableRow({
             {/* With no row chosen yet, the first is the one Tab lands on. */}
             <AccountLink row={row} focusable={active} />
           </div>
-        ) : column.id === 'loyalty' ? (
-          CELLS['loyalty']!(row)
+        ) : SHOWN_WHILE_SKIMMING.has(column.id) ? (
+          cloneElement(CELLS[column.id]!(row) as ReactElement<{ 'data-skim-shown'?: boolean }>, { 'data-skim-shown': true })
         ) : (
           <Cell key={column.id} column={column.id} row={row} frozen={skimming} />
         ),
