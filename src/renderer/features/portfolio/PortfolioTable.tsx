@@ -302,15 +302,15 @@ function inSlots<T extends { readonly index: number }>(items: readonly T[]): T[]
 const slotOf = (index: number, slots: number): number => index % slots;
 
 /**
- * A cell rendered again only when the account it shows changes, and not while frozen: while the
- * table is swept through, it keeps what it showed, hidden, and its elements are left alone.
- */
-/**
  * The cells a row keeps showing while the table is swept (SweepWatch), beside the name: what someone
  * sweeping reads. Marked for the style sheet, which hides the rest.
  */
 const SHOWN_WHILE_SKIMMING: ReadonlySet<string> = new Set(['loyalty']);
 
+/**
+ * A cell rendered again only when the account it shows changes, and not while frozen: while the
+ * table is swept through, it keeps what it showed, hidden, and its elements are left alone.
+ */
 const Cell = memo(
   function Cell({ column, row }: { readonly column: string; readonly row: PortfolioRow; readonly frozen: boolean }) {
     return CELLS[column]!(row);
