@@ -106,34 +106,35 @@ export function keptLoyaltyInBulk(db: Db, range?: AccountRange): KeptLoyalty {
   const select = range
     ? db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day AND account_id >= @from AND (@to IS NULL OR account_id < @to)').raw()
     : db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day').raw();
-  const days = new Map<string, Map<string, number | null>>();
   return keptFrom(db, (day) => {
-    let rows = days.get(day);
-    if (!rows) {
-      rows = new Map(select.all(range ? { day, from: range.from, to: range.to } : { day }) as Array<[string, number | null]>);
-      days.set(day, rows);
-    }
+    const rows = new Map(select.all(range ? { day, from: range.from, to: range.to } : { day }) as Array<[string, number | null]>);
     return (accountId) => rows.get(accountId);
   });
 }
 
-/** A kept loyalty looked up through the days that have snapshots, newest first; `on(day)` finds an account's row that day. */
-function keptFrom(db: Db, on: (day: string) => (accountId: string) => number | null | undefined): KeptLoyalty {
-  const daysBack = new Map<string, Array<(accountId: string) => number | null | undefined>>();
+type DayLookup = (accountId: string) => number | null | undefined;
+
+/**
+ * A kept loyalty looked up through the days that have snapshots, newest first. `on(day)` makes the
+ * lookup of an account's row that day: made once per day, when first needed (most accounts are
+ * found on the newest day tried).
+ */
+function keptFrom(db: Db, on: (day: string) => DayLookup): KeptLoyalty {
+  const lookups = new Map<string, DayLookup>();
+  const daysBack = new Map<string, string[]>();
   return (accountId, day, maxAgeDays) => {
     const key = `${day} ${maxAgeDays}`;
-    let lookups = daysBack.get(key);
-    if (!lookups) {
-      lookups = snapshotDaysBetween(db, addDays(day, -maxAgeDays), day)
-        .reverse()
-        .map((d) => {
-          // Each day's lookup made when first needed: most accounts are found on the newest.
-          let lookup: ((accountId: string) => number | null | undefined) | null = null;
-          return (id: string) => (lookup ??= on(d))(id);
-        });
-      daysBack.set(key, lookups);
+    let days = daysBack.get(key);
+    if (!days) {
+      days = snapshotDaysBetween(db, addDays(day, -maxAgeDays), day).reverse();
+      daysBack.set(key, days);
     }
-    for (const lookup of lookups) {
+    for (const d of days) {
+      let lookup = lookups.get(d);
+      if (!lookup) {
+        lookup = on(d);
+        lookups.set(d, lookup);
+      }
       const found = lookup(accountId);
       if (found !== undefined) return found;
     }
