@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { beginUpload, type StagingUpload } from '../../src/services/staging';
-import { STAGE_CHUNK_BYTES } from '../../src/shared/api/imports';
+import { STAGE_CHUNK_BYTES } from '../../src/shared/api/staging';
 import { isTrustedSender } from './trusted-sender';
 
 export const STAGE_CHANNELS = { begin: 'stage:begin', chunk: 'stage:chunk', finish: 'stage:finish', abort: 'stage:abort' } as const;

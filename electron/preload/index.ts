@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { ApiClient, ApiResponse, Args, Method } from '../../src/shared/api';
 import type { ReviewPdfBridge, SaveReviewPdfArgs, SaveReviewPdfResult } from '../../src/shared/api/review';
-import type { StagedFile, StageResponse, StagingBridge } from '../../src/shared/api/imports';
+import type { StagedFile, StageResponse, StagingBridge } from '../../src/shared/api/staging';
 
 // The renderer's only door to the app: one typed call, and saving the review brief as PDF (which needs
 // the window's own print engine and a save dialog). No raw IPC is exposed.

@@ -5,6 +5,7 @@ import type { Dispatch } from '../services/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import { packRecords } from '../shared/packed-records';
 import { readStatic } from './static-files';
+import { STAGE_PATH } from '../shared/api/staging';
 
 export interface ServerOptions {
   readonly dispatch: Dispatch;
@@ -63,7 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (url.pathname.startsWith('/api/')) {
       if (!authorised(req)) return send(res, 401, { error: 'unauthorised', message: 'A valid token is required.' });
       if (url.pathname === '/api/call' && req.method === 'POST') return call(req, res);
-      if (url.pathname === '/api/stage' && req.method === 'POST' && options.stage) return stage(req, res, url);
+      if (url.pathname === STAGE_PATH && req.method === 'POST' && options.stage) return stage(req, res, url);
       return send(res, 404, { error: 'not_found', message: 'No such API route.' });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: 'method_not_allowed', message: 'Only GET is served here.' });

@@ -345,3 +345,32 @@ test('a note written while an import is written waits for it, and the window say
   await expect(page.getByText(text)).toBeVisible();
   await expect(notice).toBeHidden();
 });
+
+test('the surveys tab: its chart’s code comes once an account is open, and an address straight to the tab draws it', async ({ page, demo }) => {
+  const app = new AppPage(page);
+  // The chart's code is a chunk of its own, named after the tab.
+  const fetchedSurveysTab = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/SurveysTab-')));
+  await app.open(demo.url);
+  expect(await fetchedSurveysTab()).toBe(false);
+  const base = demo.url.replace(/\?.*$/, '');
+  await page.goto(`${base}#/accounts/C0030`);
+  await app.waitReady();
+  await expect.poll(fetchedSurveysTab).toBe(true);
+  const tab = page.getByRole('link', { name: /^Surveys \(\d+\)$/ });
+  const responses = number((await tab.innerText()).split('(')[1]!);
+  expect(responses).toBeGreaterThan(1);
+  await tab.click();
+  await app.waitReady();
+  const chart = page.getByRole('figure', { name: 'NPS responses over time' });
+  await expect(chart.locator('svg.recharts-surface')).toBeVisible();
+  await expect(page.locator('.surveys table tbody tr')).toHaveCount(responses);
+
+  // A fresh window opened at the tab's address: ready only once the tab is drawn.
+  await page.goto('about:blank');
+  await page.goto(`${demo.url}#/accounts/C0030/surveys`);
+  await app.waitReady();
+  expect(await page.locator('.surveys table tbody tr').count()).toBe(responses);
+  await expect(chart.locator('svg.recharts-surface')).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('surveys.png') });
+});

@@ -28,7 +28,7 @@ const ProfileSchema = z.object({
 });
 
 // Importing from the window: files are staged first (bytes written beside the database by the
-// transport, see STAGE_PATH and StagingBridge), inspected, previewed by a dry run, then imported
+// transport, see ./staging.ts), inspected, previewed by a dry run, then imported
 // as a job the window polls and may cancel.
 
 const stagedId = z.string().regex(/^[a-f0-9]{32}$/, 'not a staged file id');
@@ -116,28 +116,6 @@ export type Inspection = z.output<typeof InspectionSchema>;
 export type ImportJobStatus = z.output<typeof JobStatusSchema>;
 export type ImportJobFile = z.output<typeof JobFileSchema>;
 export type ImportFileProblem = z.output<typeof FileErrorSchema>;
-
-/** Browser mode: POST the file's bytes here (?name=…, the launch's token header, application/octet-stream). */
-export const STAGE_PATH = '/api/stage';
-
-export interface StagedFile {
-  readonly stagedId: string;
-  readonly name: string;
-  readonly size: number;
-}
-
-export type StageResponse<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-
-/** The desktop app's staging door on window.api: a file's bytes in chunks, checked by the main process. */
-export interface StagingBridge {
-  stageBegin(name: string): Promise<StageResponse<{ uploadId: string }>>;
-  stageChunk(uploadId: string, bytes: Uint8Array): Promise<StageResponse<null>>;
-  stageFinish(uploadId: string): Promise<StageResponse<StagedFile>>;
-  stageAbort(uploadId: string): Promise<StageResponse<null>>;
-}
-
-/** The largest chunk the desktop app's staging door accepts at once. */
-export const STAGE_CHUNK_BYTES = 4 * 1024 * 1024;
 
 export const importsContract = {
   'imports/inspect': {

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { AccountView } from '../../../shared/account-types';
 import { BAND_LABEL } from '../../../shared/scoring-types';
@@ -10,10 +11,58 @@ import { ScorePanel } from './ScorePanel';
 import { OverviewTab } from './OverviewTab';
 import { ServiceTab } from './ServiceTab';
 import { InstalledBaseTab } from './InstalledBaseTab';
-import { SurveysTab } from './SurveysTab';
 import { RecommendationsTab } from './RecommendationsTab';
 import { ChecklistTab } from './ChecklistTab';
 import { AlertsNotesTab } from './AlertsNotesTab';
+
+// The surveys' chart library is most of what the window would load for one tab: the window starts
+// without it, and fetches it once an account is shown (at once when that tab is open, else when idle).
+const importSurveysTab = () => import('./SurveysTab');
+type SurveysTabView = Awaited<ReturnType<typeof importSurveysTab>>['SurveysTab'];
+let surveysTabLoading: Promise<SurveysTabView> | null = null;
+let surveysTabLoaded: SurveysTabView | null = null;
+
+function loadSurveysTab(): Promise<SurveysTabView> {
+  surveysTabLoading ??= importSurveysTab().then(
+    (m) => (surveysTabLoaded = m.SurveysTab),
+    (error: unknown) => {
+      // Asked again on the next try.
+      surveysTabLoading = null;
+      throw error;
+    },
+  );
+  return surveysTabLoading;
+}
+
+/** The surveys tab's view once its code is in, or why it could not be fetched. */
+function useSurveysTab(shown: boolean, open: boolean): { readonly Tab: SurveysTabView | null; readonly error: string | null; readonly retry: () => void } {
+  const [Tab, setTab] = useState<SurveysTabView | null>(() => surveysTabLoaded);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!shown || Tab) return;
+    let live = true;
+    const load = (): void =>
+      void loadSurveysTab().then(
+        (view) => live && setTab(() => view),
+        (failure: unknown) => live && open && setError(failure instanceof Error ? failure.message : String(failure)),
+      );
+    if (open) load();
+    const idle = open ? null : requestIdleCallback(load, { timeout: 2000 });
+    return () => {
+      live = false;
+      if (idle !== null) cancelIdleCallback(idle);
+    };
+  }, [shown, open, Tab, attempt]);
+  return {
+    Tab,
+    error,
+    retry: () => {
+      setError(null);
+      setAttempt((n) => n + 1);
+    },
+  };
+}
 
 const CONTRACT: Record<string, string> = {
   full_service: 'Full-service contract',
@@ -25,8 +74,10 @@ const CONTRACT: Record<string, string> = {
 /** One account: the answer first, then the evidence a tab away. */
 export function AccountPage({ accountId, tab, focus }: { readonly accountId: string; readonly tab: string | undefined; readonly focus: string | undefined }) {
   const query = useApiQuery('account/get', { accountId });
-  useAppState(viewState(query));
   const current: AccountTab = (ACCOUNT_TABS as readonly string[]).includes(tab ?? '') ? (tab as AccountTab) : 'overview';
+  const surveys = useSurveysTab(query.isSuccess, current === 'surveys');
+  // The window is ready once the tab shown is drawn, not while its code is on the way.
+  useAppState(query.isSuccess && current === 'surveys' && !surveys.Tab ? (surveys.error ? 'error' : 'loading') : viewState(query));
 
   if (query.isError) {
     return (
@@ -74,7 +125,16 @@ export function AccountPage({ accountId, tab, focus }: { readonly accountId: str
         {current === 'overview' && <OverviewTab view={view} />}
         {current === 'service' && <ServiceTab view={view} focus={focus} />}
         {current === 'installed-base' && <InstalledBaseTab view={view} focus={focus} />}
-        {current === 'surveys' && <SurveysTab view={view} focus={focus} />}
+        {current === 'surveys' &&
+          (surveys.Tab ? (
+            <surveys.Tab view={view} focus={focus} />
+          ) : surveys.error ? (
+            <ErrorState title="The surveys cannot be shown" message={surveys.error} onRetry={surveys.retry} />
+          ) : (
+            <p className="loading" role="status">
+              Loading the surveys…
+            </p>
+          ))}
         {current === 'recommendations' && <RecommendationsTab view={view} focus={focus} />}
         {current === 'checklist' && <ChecklistTab view={view} focus={focus} />}
         {current === 'alerts' && <AlertsNotesTab view={view} />}

@@ -1,5 +1,5 @@
 import type { ApiClient } from '../../../shared/api';
-import { STAGE_CHUNK_BYTES, STAGE_PATH, type StagedFile, type StageResponse, type StagingBridge } from '../../../shared/api/imports';
+import { STAGE_CHUNK_BYTES, STAGE_PATH, type StagedFile, type StageResponse, type StagingBridge } from '../../../shared/api/staging';
 import { readToken } from '../../api/http-client';
 
 // Hands a file's bytes to the app, which keeps them in its staging folder until the import: over

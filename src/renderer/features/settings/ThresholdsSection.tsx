@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { THRESHOLD_FIELDS, type ThresholdField } from '../../../shared/api/settings';
+import { THRESHOLD_FIELDS, type ThresholdField } from '../../../shared/api/threshold-fields';
 import type { Result } from '../../../shared/api';
 import { useApiMutation, useApiQuery } from '../../api/queries';
 import { Loading, ErrorState } from '../../components/States';
