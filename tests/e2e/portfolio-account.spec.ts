@@ -346,12 +346,16 @@ test('a note written while an import is written waits for it, and the window say
   await expect(notice).toBeHidden();
 });
 
-test('the surveys tab: its chart’s code comes once an account is open, and an address straight to the tab draws it', async ({ page, demo }) => {
+test('the window starts without the surveys chart’s code, fetches it once an account is open, and an address straight to the tab draws it', async ({ page, demo }) => {
   const app = new AppPage(page);
   // The chart's code is a chunk of its own, named after the tab.
   const fetchedSurveysTab = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/SurveysTab-')));
   await app.open(demo.url);
   expect(await fetchedSurveysTab()).toBe(false);
+  // Nor does the window load the API contract's validation library: the server checks every call.
+  const startScripts = await page.evaluate(() => Promise.all([...document.querySelectorAll<HTMLScriptElement>('script[src]')].map(async (s) => (await fetch(s.src)).text())));
+  expect(startScripts.length).toBeGreaterThan(0);
+  for (const script of startScripts) expect(script.includes('ZodError'), 'a start-up script holds the validation library').toBe(false);
   const base = demo.url.replace(/\?.*$/, '');
   await page.goto(`${base}#/accounts/C0030`);
   await app.waitReady();
