@@ -233,7 +233,8 @@ async function scoredHere(ctx: AppContext, input: RecomputeInput, accountIds?: r
   });
   try {
     let sliceStarted = performance.now();
-    const kept = accountIds ? keptLoyalty(ctx.db) : keptLoyaltyInBulk(ctx.db);
+    // From the reader too: the kept scores as of the same view as the evidence and alerts.
+    const kept = accountIds ? keptLoyalty(reader) : keptLoyaltyInBulk(reader);
     for (const result of scoreAccounts(evidence, input, alerts, kept)) {
       batches.add(result);
       if (performance.now() - sliceStarted > SLICE_MS) {

@@ -2,6 +2,7 @@ import { createWriteStream, mkdirSync, readdirSync, renameSync, rmSync, statSync
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
+import type { StagedFile } from '../shared/api/staging';
 
 // Files the user drops or picks reach the core as bytes, never as paths the window chose: each is
 // written to a staging folder beside the database under a random id, imported from there, and
@@ -14,12 +15,6 @@ export const MAX_STAGED_BYTES = 2 * 1024 * 1024 * 1024;
 const STALE_MS = 24 * 60 * 60 * 1000;
 
 const ID = /^[a-f0-9]{32}$/;
-
-export interface StagedFile {
-  readonly stagedId: string;
-  readonly name: string;
-  readonly size: number;
-}
 
 export interface StagedPath extends StagedFile {
   readonly path: string;
