@@ -61,9 +61,12 @@ export type OrderedAlerts = ((accountId: string) => StoredAlert[]) & { close(): 
  * portfolio. Alerts of accounts no longer in the data are left unread: close it when done.
  */
 export function storedAlertsInOrder(db: Db, range?: AccountRange): OrderedAlerts {
-  const rows = range
-    ? db.prepare('SELECT * FROM alerts WHERE account_id >= @from AND (@to IS NULL OR account_id < @to) ORDER BY account_id').iterate(range)
-    : db.prepare('SELECT * FROM alerts ORDER BY account_id').iterate();
+  // The upper bound only where there is one, so that SQLite stops at it (see evidenceSql).
+  const rows = !range
+    ? db.prepare('SELECT * FROM alerts ORDER BY account_id').iterate()
+    : range.to === null
+      ? db.prepare('SELECT * FROM alerts WHERE account_id >= @from ORDER BY account_id').iterate({ from: range.from })
+      : db.prepare('SELECT * FROM alerts WHERE account_id >= @from AND account_id < @to ORDER BY account_id').iterate(range);
   const cursor = new AccountCursor(rows as Iterator<AlertRow>, (row) => row.account_id);
   return Object.assign((accountId: string) => cursor.take(accountId).map(toStored), { close: () => cursor.close() });
 }

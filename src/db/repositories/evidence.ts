@@ -44,12 +44,15 @@ const SOURCES = {
 
 type Source = keyof typeof SOURCES;
 
-type Scope = 'one' | 'all' | 'range';
+type Scope = 'one' | 'all' | 'range' | 'from';
 
+// A range's upper bound is a condition of its own, never `@to IS NULL OR …`: SQLite seeks to the
+// lower bound either way, but only stops at an upper bound it can see in the plan.
 const CONDITION: Record<Scope, string> = {
   one: 'account_id = @account',
   all: '',
-  range: 'account_id >= @from AND (@to IS NULL OR account_id < @to)',
+  range: 'account_id >= @from AND account_id < @to',
+  from: 'account_id >= @from',
 };
 
 /** The query reading one kind of evidence for one account, every account, or a range of them. */
@@ -231,8 +234,9 @@ export interface AccountRange {
 
 /** Every account's evidence (or a range's), in account id order, one account in memory at a time. */
 export function* iterateEvidence(db: Db, range?: AccountRange): Generator<AccountEvidence> {
-  const scope: Scope = range ? 'range' : 'all';
-  const params = range ? { from: range.from, to: range.to } : {};
+  // Where a range has an upper bound, SQLite is told it, so that it stops there.
+  const scope: Scope = !range ? 'all' : range.to === null ? 'from' : 'range';
+  const params = !range ? {} : range.to === null ? { from: range.from } : { from: range.from, to: range.to };
   const cursors = Object.fromEntries(
     OTHER_SOURCES.map((source) => [source, new AccountCursor(db.prepare(evidenceSql(source, scope)).raw().iterate(params) as Iterator<Row>, accountOf)]),
   ) as Record<Exclude<Source, 'accounts'>, AccountCursor<Row>>;

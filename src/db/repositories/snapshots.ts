@@ -103,11 +103,14 @@ export function keptLoyalty(db: Db): KeptLoyalty {
  * is read once, its rows in one pass through the key, instead of a seek per account.
  */
 export function keptLoyaltyInBulk(db: Db, range?: AccountRange): KeptLoyalty {
-  const select = range
-    ? db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day AND account_id >= @from AND (@to IS NULL OR account_id < @to)').raw()
-    : db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day').raw();
+  // The upper bound only where there is one, so that SQLite stops at it (see evidenceSql).
+  const select = !range
+    ? db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day').raw()
+    : range.to === null
+      ? db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day AND account_id >= @from').raw()
+      : db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day AND account_id >= @from AND account_id < @to').raw();
   return keptFrom(db, (day) => {
-    const rows = new Map(select.all(range ? { day, from: range.from, to: range.to } : { day }) as Array<[string, number | null]>);
+    const rows = new Map(select.all(!range ? { day } : range.to === null ? { day, from: range.from } : { day, ...range }) as Array<[string, number | null]>);
     return (accountId) => rows.get(accountId);
   });
 }

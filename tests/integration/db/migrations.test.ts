@@ -173,7 +173,7 @@ describe('0005 alert tallies', () => {
 
 /** How SQLite reads one kind of evidence for scoring, in a scope: one line per step of its plan. */
 function scoringPlan(db: Database.Database, source: Parameters<typeof evidenceSql>[0], scope: Parameters<typeof evidenceSql>[1]): string[] {
-  return (db.prepare(`EXPLAIN QUERY PLAN ${evidenceSql(source, scope)}`).all({ account: 'C1', from: 'C1', to: null }) as Array<{ detail: string }>).map((r) => r.detail);
+  return (db.prepare(`EXPLAIN QUERY PLAN ${evidenceSql(source, scope)}`).all({ account: 'C1', from: 'C1', to: 'C2' }) as Array<{ detail: string }>).map((r) => r.detail);
 }
 
 describe('0006 work orders for scoring', () => {
@@ -182,9 +182,11 @@ describe('0006 work orders for scoring', () => {
     db.prepare("INSERT INTO accounts (account_id, name) VALUES ('C1', 'One'), ('C2', 'Two')").run();
     db.prepare("INSERT INTO work_orders (work_order_id, account_id, opened_at, labor_hours) VALUES ('W2', 'C1', '2026-02-01', 2), ('W1', 'C1', '2026-02-01', 1), ('W3', 'C2', '2026-01-01', 1)").run();
     expect(migrate(db, 6)).toEqual([6]);
-    for (const scope of ['all', 'range', 'one'] as const) {
+    for (const scope of ['all', 'range', 'from', 'one'] as const) {
       expect(scoringPlan(db, 'workOrders', scope), scope).toEqual([expect.stringMatching(/USING COVERING INDEX work_orders_for_scoring/)]);
     }
+    // A range stops at its upper bound rather than filtering every row after it.
+    expect(scoringPlan(db, 'workOrders', 'range')).toEqual([expect.stringContaining('(account_id>? AND account_id<?)')]);
     const read = db.prepare(evidenceSql('workOrders', 'all')).raw().all() as unknown[][];
     expect(read.map((r) => r[1])).toEqual(['W1', 'W2', 'W3']);
     db.close();
@@ -207,7 +209,7 @@ describe('0007 evidence indexes', () => {
       recommendations: { index: 'recommendations_for_scoring', order: ['R0', 'R1', 'R2', 'R3'] },
     } as const;
     for (const [source, { index, order }] of Object.entries(expected) as Array<[keyof typeof expected, (typeof expected)[keyof typeof expected]]>) {
-      for (const scope of ['all', 'range', 'one'] as const) {
+      for (const scope of ['all', 'range', 'from', 'one'] as const) {
         expect(scoringPlan(db, source, scope), `${source} ${scope}`).toEqual([expect.stringMatching(new RegExp(`USING COVERING INDEX ${index}\\b`))]);
       }
       const read = db.prepare(evidenceSql(source, 'all')).raw().all() as unknown[][];
