@@ -1,6 +1,6 @@
 import type { Db } from '../connection';
 import { AccountCursor } from './account-cursor';
-import type { AccountRange } from './evidence';
+import { accountsIn, type AccountRange } from './evidence';
 import type { AlertChange, AlertEventDraft, AlertStatus, StoredAlert, UserActionFields } from '../../domain/alerts/lifecycle';
 import type { AlertRule, AlertSeverity } from '../../domain/alerts/rules';
 import type { EvidenceRef } from '../../shared/scoring-types';
@@ -61,12 +61,10 @@ export type OrderedAlerts = ((accountId: string) => StoredAlert[]) & { close(): 
  * portfolio. Alerts of accounts no longer in the data are left unread: close it when done.
  */
 export function storedAlertsInOrder(db: Db, range?: AccountRange): OrderedAlerts {
-  // The upper bound only where there is one, so that SQLite stops at it (see evidenceSql).
-  const rows = !range
-    ? db.prepare('SELECT * FROM alerts ORDER BY account_id').iterate()
-    : range.to === null
-      ? db.prepare('SELECT * FROM alerts WHERE account_id >= @from ORDER BY account_id').iterate({ from: range.from })
-      : db.prepare('SELECT * FROM alerts WHERE account_id >= @from AND account_id < @to ORDER BY account_id').iterate(range);
+  const within = range && accountsIn(range);
+  const rows = within
+    ? db.prepare(`SELECT * FROM alerts WHERE ${within.where} ORDER BY account_id`).iterate(within.params)
+    : db.prepare('SELECT * FROM alerts ORDER BY account_id').iterate();
   const cursor = new AccountCursor(rows as Iterator<AlertRow>, (row) => row.account_id);
   return Object.assign((accountId: string) => cursor.take(accountId).map(toStored), { close: () => cursor.close() });
 }

@@ -232,11 +232,18 @@ export interface AccountRange {
   readonly to: string | null;
 }
 
+/**
+ * The condition on `account_id` that picks a range's accounts, and its parameters: the upper bound
+ * named only where there is one, so that SQLite stops there (see CONDITION).
+ */
+export function accountsIn(range: AccountRange): { readonly where: string; readonly params: { from: string; to?: string } } {
+  return range.to === null ? { where: CONDITION.from, params: { from: range.from } } : { where: CONDITION.range, params: { from: range.from, to: range.to } };
+}
+
 /** Every account's evidence (or a range's), in account id order, one account in memory at a time. */
 export function* iterateEvidence(db: Db, range?: AccountRange): Generator<AccountEvidence> {
-  // Where a range has an upper bound, SQLite is told it, so that it stops there.
   const scope: Scope = !range ? 'all' : range.to === null ? 'from' : 'range';
-  const params = !range ? {} : range.to === null ? { from: range.from } : { from: range.from, to: range.to };
+  const params = range ? accountsIn(range).params : {};
   const cursors = Object.fromEntries(
     OTHER_SOURCES.map((source) => [source, new AccountCursor(db.prepare(evidenceSql(source, scope)).raw().iterate(params) as Iterator<Row>, accountOf)]),
   ) as Record<Exclude<Source, 'accounts'>, AccountCursor<Row>>;

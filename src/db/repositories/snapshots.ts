@@ -3,7 +3,7 @@ import type { Band, LoyaltyScore } from '../../shared/scoring-types';
 import { weeklyTrend, type TrendPoint } from '../../domain/trend';
 import { sparklineOf } from '../../shared/sparkline';
 import { addDays } from '../../domain/dates';
-import type { AccountRange } from './evidence';
+import { accountsIn, type AccountRange } from './evidence';
 
 export interface SnapshotRow {
   accountId: string;
@@ -103,14 +103,10 @@ export function keptLoyalty(db: Db): KeptLoyalty {
  * is read once, its rows in one pass through the key, instead of a seek per account.
  */
 export function keptLoyaltyInBulk(db: Db, range?: AccountRange): KeptLoyalty {
-  // The upper bound only where there is one, so that SQLite stops at it (see evidenceSql).
-  const select = !range
-    ? db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day').raw()
-    : range.to === null
-      ? db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day AND account_id >= @from').raw()
-      : db.prepare('SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day AND account_id >= @from AND account_id < @to').raw();
+  const within = range && accountsIn(range);
+  const select = db.prepare(`SELECT account_id, loyalty FROM score_snapshots WHERE as_of = @day${within ? ` AND ${within.where}` : ''}`).raw();
   return keptFrom(db, (day) => {
-    const rows = new Map(select.all(!range ? { day } : range.to === null ? { day, from: range.from } : { day, ...range }) as Array<[string, number | null]>);
+    const rows = new Map(select.all({ day, ...within?.params }) as Array<[string, number | null]>);
     return (accountId) => rows.get(accountId);
   });
 }

@@ -328,6 +328,9 @@ describe('0010 snapshots by day', () => {
     const range = keptLoyaltyInBulk(db, { from: 'C2', to: 'C3' });
     expect(range('C2', '2026-11-23', 30)).toBe(55);
     expect(range('C1', '2026-10-24', 10)).toBeNull();
+    const tail = keptLoyaltyInBulk(db, { from: 'C3', to: null });
+    expect(tail('C3', '2026-10-24', 10)).toBe(60);
+    expect(tail('C2', '2026-11-23', 30)).toBeNull();
     expect([...snapshotDays(db, '2026-10-20', '2026-11-22', new Set(['C1', 'C2']))]).toEqual([
       ['C1', new Set(['2026-10-20', '2026-11-22'])],
       ['C2', new Set(['2026-10-24'])],
