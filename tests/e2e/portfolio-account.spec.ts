@@ -299,6 +299,37 @@ test('back from an account, the accounts table is where it was, its rows whole',
   await expect(back.locator('[role=cell]').nth(1)).toBeVisible();
 });
 
+test('a sweep that ends while the page is busy still comes to rest with whole rows', async ({ page, demo }) => {
+  const app = new AppPage(page);
+  await app.open(demo.url);
+  const portfolio = new PortfolioPage(page);
+  await expect(portfolio.rows.first()).toBeVisible();
+  const skimmedFirst = await page.locator('[data-scroll="portfolio"]').evaluate(async (box) => {
+    let lastScroll = 0;
+    box.addEventListener('scroll', () => (lastScroll = performance.now()));
+    const frame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+    box.scrollTop = 2 * box.clientHeight;
+    await frame();
+    await frame();
+    const skimming = box.querySelector('[role=table]')!.hasAttribute('data-skimming');
+    // Busy in a frame past the table's rest delay, then moved back: the rest, overdue, runs before
+    // the next frame and reads the new position before that position's scroll event arrives.
+    await new Promise<void>((done) =>
+      requestAnimationFrame(() => {
+        while (performance.now() < lastScroll + 250) {
+          // The page is busy.
+        }
+        box.scrollTop = 0;
+        done();
+      }),
+    );
+    return skimming;
+  });
+  expect(skimmedFirst).toBe(true);
+  await expect(portfolio.table).not.toHaveAttribute('data-skimming');
+  await expect(portfolio.rows.first().locator('svg.sparkline, .muted-text').first()).toBeVisible();
+});
+
 test('a note written while an import is written waits for it, and the window says so until it is saved', async ({ page, demo }) => {
   // An import of a million rows holds the writing for seconds; the demo's would be over at once.
   // The note is held back as the server holds it, and the server's answer about what it waits for

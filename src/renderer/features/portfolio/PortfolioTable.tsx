@@ -1,4 +1,4 @@
-import { cloneElement, memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
+import { cloneElement, memo, useEffect, useId, useLayoutEffect, useMemo, useReducer, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactElement } from 'react';
 import { useLocation } from 'wouter';
 import { observeElementOffset, useVirtualizer } from '@tanstack/react-virtual';
 import type { PortfolioRow } from '../../../shared/account-types';
@@ -182,6 +182,7 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
   const scroller = useRef<HTMLDivElement>(null);
   const [startOffset] = useState(() => recall<number>('portfolio.scroll', 0));
   const [sweep] = useState(() => new SweepWatch(startOffset));
+  const [, sweepChanged] = useReducer((n: number) => n + 1, 0);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read afresh each render; the compiler leaves this component alone
   const virtualizer = useVirtualizer({
     count: shown.length,
@@ -194,7 +195,12 @@ export function PortfolioTable({ rows, sorting, onSortingChange, onVisibleOrder 
     isScrollingResetDelay: SETTLE_MS,
     observeElementOffset: (instance, moved) =>
       observeElementOffset(instance, (offset, isScrolling) => {
+        const was = sweep.skimming;
         sweep.moved(offset, instance.scrollRect?.height ?? 0, performance.now());
+        // The virtualizer renders only when its own state changes, and it passes over a scroll
+        // event at the offset it already holds: its rest, on a busy page, can read a new position
+        // before that position's event arrives. The sweep's own change renders too.
+        if (sweep.skimming !== was) sweepChanged();
         moved(offset, isScrolling);
       }),
   });
