@@ -236,14 +236,16 @@ export interface AccountRange {
  * The condition on `account_id` that picks a range's accounts, and its parameters: the upper bound
  * named only where there is one, so that SQLite stops there (see CONDITION).
  */
-export function accountsIn(range: AccountRange): { readonly where: string; readonly params: { from: string; to?: string } } {
-  return range.to === null ? { where: CONDITION.from, params: { from: range.from } } : { where: CONDITION.range, params: { from: range.from, to: range.to } };
+export function accountsIn(range: AccountRange): { readonly scope: Scope; readonly where: string; readonly params: { from: string; to?: string } } {
+  const scope: Scope = range.to === null ? 'from' : 'range';
+  return { scope, where: CONDITION[scope], params: range.to === null ? { from: range.from } : { from: range.from, to: range.to } };
 }
 
 /** Every account's evidence (or a range's), in account id order, one account in memory at a time. */
 export function* iterateEvidence(db: Db, range?: AccountRange): Generator<AccountEvidence> {
-  const scope: Scope = !range ? 'all' : range.to === null ? 'from' : 'range';
-  const params = range ? accountsIn(range).params : {};
+  const within = range && accountsIn(range);
+  const scope = within?.scope ?? 'all';
+  const params = within?.params ?? {};
   const cursors = Object.fromEntries(
     OTHER_SOURCES.map((source) => [source, new AccountCursor(db.prepare(evidenceSql(source, scope)).raw().iterate(params) as Iterator<Row>, accountOf)]),
   ) as Record<Exclude<Source, 'accounts'>, AccountCursor<Row>>;
