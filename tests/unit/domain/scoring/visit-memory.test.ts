@@ -43,9 +43,13 @@ describe("the memory of an account's visits", () => {
   it('gives the service score from a summed weight as it does from every visit', () => {
     const memory = visitMemory(evidence, AS_OF, DEFAULT_SCORING)!;
     const fromVisits = serviceComponent(evidence, AS_OF, DEFAULT_SCORING);
-    // The same memory with its good visits given as a number, as a kept summary would give them.
-    const summary: VisitMemory = { goodWeight: memory.goodWeight, bad: memory.bad, last: memory.last, inLastYear: memory.inLastYear };
-    expect(serviceFromMemory(summary, DEFAULT_SCORING)).toEqual(fromVisits);
+    // The good visits summed apart, in another order, as a kept summary would give them.
+    const assessed = assessVisits(evidence.workOrders, AS_OF).filter((a) => ['WO-good', 'WO-old'].includes(a.visit.id)).reverse();
+    const goodWeight = assessed.reduce((sum, a) => sum + memoryWeight(a, false, DEFAULT_SCORING), 0);
+    const summary: VisitMemory = { goodWeight, bad: memory.bad, last: memory.last, inLastYear: 3 };
+    const fromSummary = serviceFromMemory(summary, DEFAULT_SCORING);
+    expect(fromSummary.losses.map((l) => [l.label, l.ref])).toEqual(fromVisits.losses.map((l) => [l.label, l.ref]));
+    expect(fromSummary.score).toBeCloseTo(fromVisits.score!, 10);
     // Two hours late, not followed up: impression 60, remembered 2.5 times as much, over a year's half-life.
     const late = memoryWeight(memory.bad[0]!, false, DEFAULT_SCORING);
     const total = memory.goodWeight + late + memoryWeight(memory.last, true, DEFAULT_SCORING);
